@@ -1,0 +1,71 @@
+# klp-tag: top-level build.
+#
+#   make            build the plugin and the tools
+#   make check      run the whole testsuite (installs missing Debian packages as root)
+#   make demo       build the upstream livepatch samples and the examples, show their sections
+#   make bench      measure what the plugin costs a build
+#   make install    install into GCC's plugin directory and $(PREFIX) (honours DESTDIR)
+#
+# CC selects the compiler the plugin is built for (gcc-11 works too for the
+# compiler-level tests).  Each part keeps its rules in its own build.mk.
+
+ifeq ($(origin CC),default)
+CC := gcc
+endif
+# g++ of the same version as $(CC): gcc-11 -> g++-11, gcc -> g++.
+CXX := $(patsubst %gcc,%g++,$(subst gcc-,g++-,$(CC)))
+GCC_MAJOR := $(shell $(CC) -dumpversion 2>/dev/null | cut -d. -f1)
+PLUGIN_SDK := $(shell $(CC) -print-file-name=plugin)
+GCC_PLUGIN_DEV := gcc-$(GCC_MAJOR)-plugin-dev
+
+PREFIX ?= /usr/local
+BINDIR ?= $(PREFIX)/bin
+DATADIR ?= $(PREFIX)/share/klp-tag
+MANDIR ?= $(PREFIX)/share/man
+INCLUDEDIR ?= $(PREFIX)/include
+
+KVER ?= $(shell scripts/kernel-version.sh)
+
+CFLAGS ?= -O2 -g
+WARN_CFLAGS := -Wall -Wextra -Wno-unused-parameter
+ifeq ($(SANITIZE),1)
+SAN_FLAGS := -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined
+endif
+
+PLUGIN := plugin/klp_tag.so
+CHECKER := tools/klp-arch-check/klp-arch-check
+
+.PHONY: all deps deps-check deps-demo check demo bench install clean
+all: deps $(PLUGIN) tools
+
+# Debian packages each step needs; `scripts/deps.sh` installs them as root
+# and names them exactly otherwise.
+BUILD_PKGS := $(GCC_PLUGIN_DEV) g++-$(GCC_MAJOR) libelf-dev make binutils
+CHECK_PKGS := dejagnu
+KERNEL_PKGS := linux-headers-amd64 linux-source-6.1 xz-utils
+QEMU_PKGS := qemu-system-x86 busybox-static cpio
+
+deps:
+	@scripts/deps.sh $(BUILD_PKGS)
+
+include plugin/build.mk
+-include tools/klp-arch-check/build.mk
+-include linker-scripts/build.mk
+-include kbuild-integration/build.mk
+-include testsuite/build.mk
+-include examples/build.mk
+-include bench/build.mk
+-include fuzz/build.mk
+
+.PHONY: tools
+tools: $(TOOLS)
+
+install: all
+	install -d $(DESTDIR)$(PLUGIN_SDK)
+	install -m 0755 $(PLUGIN) $(DESTDIR)$(PLUGIN_SDK)/klp_tag.so
+	install -d $(DESTDIR)$(INCLUDEDIR)
+	install -m 0644 kbuild-integration/klp_tag.h $(DESTDIR)$(INCLUDEDIR)/klp_tag.h
+	$(INSTALL_EXTRA)
+
+clean:
+	rm -rf $(CLEAN_FILES)

@@ -1,0 +1,76 @@
+/*
+ * klp_map.h - the format of the `.klp_tag.map` section.
+ *
+ * Every object file the plugin compiles records which livepatched object
+ * each of its functions belongs to, so that klp-arch-check can verify a
+ * linked .ko without its sources.  The section is not allocated (it never
+ * reaches kernel memory) and `ld -r` simply concatenates the sections of
+ * its inputs, so the section is a sequence of self-delimiting records, each
+ * starting on an 8-byte boundary of the record stream.  A reader skips zero
+ * bytes between records (padding a linker may insert between input
+ * sections) and stops at the first record it does not understand.
+ *
+ * Record layout, little-endian, all offsets in bytes:
+ *
+ *    0  u32  magic         KLP_MAP_MAGIC ("KTAG" in file order)
+ *    4  u8   version       KLP_MAP_VERSION
+ *    5  u8   kind          enum klp_map_kind
+ *    6  u8   source        enum klp_map_source (function records),
+ *                          enum klp_map_abi requested (unit records), else 0
+ *    7  u8   flags         unit records: enum klp_map_abi resolved;
+ *                          function records: KLP_MAP_F_* bits
+ *    8  u32  length        whole record, header included, multiple of 8
+ *   12  u32  reserved      0
+ *   16  u64  address       function records: 0 plus an R_X86_64_64
+ *                          relocation against the function's symbol (a
+ *                          static function's symbol, or its section plus
+ *                          offset), which ties the record to the function
+ *                          even when several files have a static function
+ *                          of that name; 0 in other records
+ *   24  strings            NUL-terminated, then NUL padding to `length`:
+ *                          unit:     producer, source file name
+ *                          object:   object name
+ *                          function: object name, C identifier of the
+ *                                    function, symbol name (differs for
+ *                                    IPA clones: foo.constprop.0)
+ *
+ * An object record names an object that the unit's klp_object tables name,
+ * whether or not a function of this unit belongs to it.
+ */
+#ifndef KLP_MAP_H
+#define KLP_MAP_H
+
+#define KLP_MAP_SECTION ".klp_tag.map"
+#define KLP_MAP_MAGIC 0x4741544bu /* bytes 'K' 'T' 'A' 'G' */
+#define KLP_MAP_VERSION 1
+#define KLP_MAP_HEADER_SIZE 24
+#define KLP_MAP_ALIGN 8
+
+enum klp_map_kind {
+	KLP_MAP_UNIT = 1,
+	KLP_MAP_OBJECT = 2,
+	KLP_MAP_FUNCTION = 3,
+};
+
+/* Where a function's object came from, strongest first. */
+enum klp_map_source {
+	KLP_SRC_NONE = 0,
+	KLP_SRC_ATTRIBUTE = 1,
+	KLP_SRC_TAGFILE = 2,
+	KLP_SRC_TABLE = 3,
+	KLP_SRC_PROPAGATED = 4,
+	KLP_SRC_DEFAULT = 5,
+};
+
+enum klp_map_abi {
+	KLP_ABI_AUTO = 0,
+	KLP_ABI_KLP_ARCH = 1,
+	KLP_ABI_NONE = 2,
+};
+
+/* The function's asm had its sections renamed to .klp.arch.<object>. */
+#define KLP_MAP_F_REWRITTEN 0x01
+/* The function holds alternative or paravirt entries (renamed or not). */
+#define KLP_MAP_F_HAS_ENTRIES 0x02
+
+#endif

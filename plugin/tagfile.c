@@ -1,0 +1,275 @@
+/* tagfile.c - tag-file parsing and the tag set (see tagfile.h). */
+#include "tagfile.h"
+
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static int is_blank(char ch)
+{
+	return ch == ' ' || ch == '\t' || ch == '\r' || ch == '\f' || ch == '\v';
+}
+
+static int is_identifier(const char *s, size_t len)
+{
+	size_t i;
+
+	if (len == 0 || (s[0] >= '0' && s[0] <= '9'))
+		return 0;
+	for (i = 0; i < len; i++) {
+		char ch = s[i];
+
+		if (!((ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') ||
+		      (ch >= '0' && ch <= '9') || ch == '_'))
+			return 0;
+	}
+	return 1;
+}
+
+/* Print at most 40 bytes of a field, so a diagnostic stays one readable line. */
+static void quote_field(char *buf, size_t size, const char *s, size_t len)
+{
+	size_t shown = len > 40 ? 40 : len, i, o = 0;
+
+	for (i = 0; i < shown && o + 5 < size; i++) {
+		unsigned char ch = (unsigned char)s[i];
+
+		if (ch >= 0x20 && ch < 0x7f)
+			buf[o++] = (char)ch;
+		else
+			o += (size_t)snprintf(buf + o, size - o, "\\x%02x", ch);
+	}
+	if (shown < len && o + 4 < size)
+		o += (size_t)snprintf(buf + o, size - o, "...");
+	buf[o < size ? o : size - 1] = '\0';
+}
+
+/* One line, without its newline.  Returns 1 if malformed, -1 to stop, else 0. */
+static int parse_line(const char *s, size_t len, unsigned line,
+		      const struct klp_tagfile_callbacks *cb, void *ctx)
+{
+	const char *field[3];
+	size_t flen[3], nfields = 0, i = 0;
+	char why[KLP_TAGFILE_WHY], shown[200];
+	char object[KLP_OBJNAME_MAX + 1], objwhy[KLP_OBJNAME_WHY];
+
+	while (i < len && s[i] != '#') {
+		size_t start;
+
+		if (is_blank(s[i])) {
+			i++;
+			continue;
+		}
+		start = i;
+		while (i < len && !is_blank(s[i]) && s[i] != '#')
+			i++;
+		if (nfields < 3) {
+			field[nfields] = s + start;
+			flen[nfields] = i - start;
+		}
+		nfields++;
+	}
+	if (nfields == 0)
+		return 0;
+	if (nfields != 2) {
+		snprintf(why, sizeof(why),
+			 "expected 'FUNCTION OBJECT', found %zu field%s", nfields,
+			 nfields == 1 ? "" : "s");
+		cb->error(ctx, line, why);
+		return 1;
+	}
+	if (!is_identifier(field[0], flen[0])) {
+		quote_field(shown, sizeof(shown), field[0], flen[0]);
+		snprintf(why, sizeof(why),
+			 "'%s' is not a C identifier; FUNCTION names a function as in the C source",
+			 shown);
+		cb->error(ctx, line, why);
+		return 1;
+	}
+	if (klp_objname_normalise(field[1], flen[1], object, objwhy)) {
+		quote_field(shown, sizeof(shown), field[1], flen[1]);
+		snprintf(why, sizeof(why), "object name '%s' %s", shown, objwhy);
+		cb->error(ctx, line, why);
+		return 1;
+	}
+	return cb->pair(ctx, field[0], flen[0], object, line) ? -1 : 0;
+}
+
+int klp_tagfile_parse(const char *text, size_t len,
+		      const struct klp_tagfile_callbacks *cb, void *ctx)
+{
+	size_t start = 0;
+	unsigned line = 1;
+	int bad = 0;
+
+	while (start < len) {
+		const char *nl = memchr(text + start, '\n', len - start);
+		size_t end = nl ? (size_t)(nl - text) : len;
+		int r = parse_line(text + start, end - start, line, cb, ctx);
+
+		if (r < 0)
+			return -1;
+		bad += r;
+		start = end + 1;
+		line++;
+	}
+	return bad;
+}
+
+/* Strings live in large chunks: a million-line tag file means a million names. */
+struct chunk {
+	struct chunk *next;
+	size_t used, size;
+	char data[];
+};
+
+struct klp_tagset {
+	struct klp_tag *tags;
+	size_t count, capacity;
+	uint32_t *slots; /* index + 1 into tags, 0 when free */
+	size_t nslots;
+	struct chunk *chunks;
+};
+
+static uint32_t hash_name(const char *s, size_t len)
+{
+	uint32_t h = 2166136261u;
+	size_t i;
+
+	for (i = 0; i < len; i++)
+		h = (h ^ (unsigned char)s[i]) * 16777619u;
+	return h;
+}
+
+static char *store_string(struct klp_tagset *set, const char *s, size_t len)
+{
+	struct chunk *c = set->chunks;
+	char *p;
+
+	if (!c || c->size - c->used < len + 1) {
+		size_t size = len + 1 > 1 << 20 ? len + 1 : 1 << 20;
+
+		c = malloc(sizeof(*c) + size);
+		if (!c)
+			return NULL;
+		c->next = set->chunks;
+		c->used = 0;
+		c->size = size;
+		set->chunks = c;
+	}
+	p = c->data + c->used;
+	memcpy(p, s, len);
+	p[len] = '\0';
+	c->used += len + 1;
+	return p;
+}
+
+struct klp_tagset *klp_tagset_new(void)
+{
+	return calloc(1, sizeof(struct klp_tagset));
+}
+
+void klp_tagset_free(struct klp_tagset *set)
+{
+	struct chunk *c, *next;
+
+	if (!set)
+		return;
+	for (c = set->chunks; c; c = next) {
+		next = c->next;
+		free(c);
+	}
+	free(set->tags);
+	free(set->slots);
+	free(set);
+}
+
+/* The slot holding FUNCTION, or the free slot where it belongs. */
+static size_t find_slot(const struct klp_tagset *set, const char *function, size_t len)
+{
+	size_t mask = set->nslots - 1, k = hash_name(function, len) & mask;
+
+	while (set->slots[k]) {
+		const char *name = set->tags[set->slots[k] - 1].function;
+
+		if (strncmp(name, function, len) == 0 && name[len] == '\0')
+			break;
+		k = (k + 1) & mask;
+	}
+	return k;
+}
+
+static int grow_slots(struct klp_tagset *set)
+{
+	size_t nslots = set->nslots ? 2 * set->nslots : 1024, i;
+	uint32_t *old = set->slots;
+	size_t oldn = set->nslots;
+
+	set->slots = calloc(nslots, sizeof(*set->slots));
+	if (!set->slots) {
+		set->slots = old;
+		return -1;
+	}
+	set->nslots = nslots;
+	for (i = 0; i < oldn; i++)
+		if (old[i]) {
+			const char *name = set->tags[old[i] - 1].function;
+
+			set->slots[find_slot(set, name, strlen(name))] = old[i];
+		}
+	free(old);
+	return 0;
+}
+
+const struct klp_tag *klp_tagset_add(struct klp_tagset *set, const char *function,
+				     size_t function_len, const char *object,
+				     const char *file, unsigned line)
+{
+	struct klp_tag *tag;
+	size_t slot;
+
+	if ((set->count + 1) * 2 > set->nslots && grow_slots(set))
+		return KLP_TAGSET_NOMEM;
+	slot = find_slot(set, function, function_len);
+	if (set->slots[slot]) {
+		tag = &set->tags[set->slots[slot] - 1];
+		return strcmp(tag->object, object) == 0 ? NULL : tag;
+	}
+	if (set->count == set->capacity) {
+		size_t cap = set->capacity ? 2 * set->capacity : 256;
+		struct klp_tag *grown;
+
+		if (cap > UINT32_MAX - 1)
+			return KLP_TAGSET_NOMEM;
+		grown = realloc(set->tags, cap * sizeof(*grown));
+		if (!grown)
+			return KLP_TAGSET_NOMEM;
+		set->tags = grown;
+		set->capacity = cap;
+	}
+	tag = &set->tags[set->count];
+	tag->function = store_string(set, function, function_len);
+	tag->object = store_string(set, object, strlen(object));
+	if (!tag->function || !tag->object)
+		return KLP_TAGSET_NOMEM;
+	tag->file = file;
+	tag->line = line;
+	set->slots[slot] = (uint32_t)++set->count;
+	return NULL;
+}
+
+const struct klp_tag *klp_tagset_find(const struct klp_tagset *set, const char *function)
+{
+	size_t slot;
+
+	if (!set->nslots)
+		return NULL;
+	slot = find_slot(set, function, strlen(function));
+	return set->slots[slot] ? &set->tags[set->slots[slot] - 1] : NULL;
+}
+
+size_t klp_tagset_count(const struct klp_tagset *set)
+{
+	return set->count;
+}

@@ -1,0 +1,29 @@
+#!/bin/sh
+# Make sure the Debian packages named on the command line are installed.
+# As root, missing ones are installed with apt-get (after one apt-get update);
+# otherwise the exact apt-get command is printed and the script fails, so a
+# build never goes on half-equipped.
+set -eu
+missing=""
+for pkg in "$@"; do
+	status=$(dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null || true)
+	case "$status" in
+	*"ok installed"*) ;;
+	*) missing="$missing $pkg" ;;
+	esac
+done
+[ -z "$missing" ] && exit 0
+if [ "$(id -u)" -ne 0 ]; then
+	echo "klp-tag: missing Debian packages:$missing" >&2
+	echo "klp-tag: install them with: sudo apt-get install$missing" >&2
+	exit 1
+fi
+echo "klp-tag: installing missing Debian packages:$missing" >&2
+export DEBIAN_FRONTEND=noninteractive
+stamp=/var/lib/apt/periodic/klp-tag-update-stamp
+if [ ! -e "$stamp" ] || [ -n "$(find "$stamp" -mmin +360 2>/dev/null)" ]; then
+	apt-get update -q >&2
+	mkdir -p "$(dirname "$stamp")" && touch "$stamp"
+fi
+# shellcheck disable=SC2086
+apt-get install -y -q --no-install-recommends $missing >&2
