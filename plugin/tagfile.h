@@ -17,7 +17,7 @@
 extern "C" {
 #endif
 
-#define KLP_TAGFILE_WHY 256
+#define KLP_TAGFILE_WHY 512
 
 struct klp_tagfile_callbacks {
 	/* A well-formed pair; OBJECT is already normalised.  Nonzero stops parsing. */
