@@ -1,0 +1,107 @@
+#!/bin/busybox sh
+# /init of the QEMU test initramfs (packed by mkinitramfs.sh).
+#
+# Runs the scenario named by `klpq=NAME` on the kernel command line, that
+# is /scenarios/NAME.sh, sourced in a subshell so that whatever it does
+# the machine still powers off.  Everything the host needs goes to the
+# serial console as lines
+#     KLPQ NAME begin
+#     KLPQ NAME KEY: VALUE
+#     KLPQ NAME end
+# so the host can tell them from kernel messages and can see whether the
+# scenario ran to its end.  The scenario states facts (what a file said,
+# an exit status, dmesg); the host decides what is right.
+
+/bin/busybox --install -s /bin
+export PATH=/bin
+mount -t proc proc /proc
+mount -t sysfs sysfs /sys
+
+scenario=
+for word in $(cat /proc/cmdline); do
+	case "$word" in
+	klpq=*) scenario=${word#klpq=} ;;
+	esac
+done
+
+# report KEY TEXT...: one result line.
+report() {
+	key=$1
+	shift
+	echo "KLPQ $scenario $key: $*"
+}
+
+# report_lines KEY TEXT: one result line per line of TEXT.
+report_lines() {
+	printf '%s\n' "$2" | while IFS= read -r line; do
+		report "$1" "$line"
+	done
+}
+
+# run KEY COMMAND...: run COMMAND, report its output (KEY output) and its
+# exit status (KEY: exit N).
+run() {
+	key=$1
+	shift
+	out=$("$@" 2>&1)
+	rc=$?
+	[ -z "$out" ] || report_lines "$key output" "$out"
+	report "$key" "exit $rc"
+}
+
+# show KEY FILE: report the contents of FILE, or why it could not be read.
+show() {
+	if content=$(cat "$2" 2>&1); then
+		report_lines "$1" "$content"
+	else
+		report_lines "$1 unreadable" "$content"
+	fi
+}
+
+# wait_transition KEY PATCH: wait up to 30 s for the patch's transition to
+# finish; report 0, "gone" (a disabled patch is freed together with its
+# sysfs directory) or that it is still running.
+wait_transition() {
+	dir=/sys/kernel/livepatch/$2
+	tenths=0
+	while [ "$(cat "$dir/transition" 2>/dev/null)" = 1 ] && [ $tenths -lt 300 ]; do
+		sleep 0.1
+		tenths=$((tenths + 1))
+	done
+	if [ ! -d "$dir" ]; then
+		report "$1" gone
+	elif [ "$(cat "$dir/transition")" = 1 ]; then
+		report "$1" "1 after 30 s"
+	else
+		report "$1" "$(cat "$dir/transition")"
+	fi
+}
+
+# exists KEY PATH: report whether PATH exists ("present" or "absent").
+exists() {
+	if [ -e "$2" ]; then
+		report "$1" present
+	else
+		report "$1" absent
+	fi
+}
+
+# report_dmesg: report the kernel messages since the last call, and clear
+# them, so each scenario's messages are its own.
+report_dmesg() {
+	messages=$(dmesg -c)
+	[ -z "$messages" ] || report_lines dmesg "$messages"
+}
+
+# The boot's own messages are not what a scenario is judged on.
+dmesg -c > /dev/null
+echo "KLPQ $scenario begin"
+if [ -z "$scenario" ] || [ ! -f "/scenarios/$scenario.sh" ]; then
+	report error "no scenario /scenarios/$scenario.sh (klpq= on the kernel command line)"
+else
+	(. "/scenarios/$scenario.sh")
+	report_dmesg
+	report tainted "$(cat /proc/sys/kernel/tainted)"
+fi
+echo "KLPQ $scenario end"
+reboot -f
