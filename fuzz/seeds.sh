@@ -1,0 +1,41 @@
+#!/bin/sh
+# Regenerate the seed corpora in fuzz/corpus/ from the testsuite's inputs
+# (assembly sources, compile tests, tag files) plus the directive spellings
+# the kernel headers use (shared ABI facts).  The rewriter's seeds start with
+# one byte that picks the object name (see fuzz_rewrite.c).
+set -eu
+top=$(cd "$(dirname "$0")/.." && pwd)
+c=$top/fuzz/corpus
+mkdir -p "$c/rewrite" "$c/tagfile" "$c/objname"
+
+seed() { # DIR NAME: stdin becomes the seed
+	cat >"$c/$1/$2"
+}
+
+n=0
+for f in $(cd "$top" && git ls-files 'testsuite/*.s' 'testsuite/*.S' 'testsuite/*.c' 'examples/*.c'); do
+	n=$((n + 1))
+	{ printf '\000'; cat "$top/$f"; } | seed rewrite "ts-$(echo "$f" | sed "s,^testsuite/,," | tr / _)"
+done
+for f in $(cd "$top" && git ls-files 'testsuite/*.tags' 'examples/*.tags'); do
+	seed tagfile "ts-$(echo "$f" | sed "s,^testsuite/,," | tr / _)" <"$top/$f"
+done
+
+# Spellings from the kernel headers (alternative.h, cpufeature.h,
+# paravirt_types.h, paravirt.h), with the separators and comments gas takes.
+printf '\001661:\n\tclac\n662:\n.pushsection .altinstructions,"a"\n .long 661b - .\n .long 6631f - .\n .word 9*32+20\n .byte 662b-661b\n .byte 6641f-6631f\n.popsection\n.pushsection .altinstr_replacement, "ax"\n6631:\n\tnop\n6641:\n.popsection\n' | seed rewrite alternative-h
+printf '\0021: jmp 6f\n2:\n.skip -(((5f-4f) - (2b-1b)) > 0) * ((5f-4f) - (2b-1b)),0x90\n3:\n.section .altinstructions,"a"\n .long 1b - .\n .long 4f - .\n .word %%P[feature]\n .byte 3b - 1b\n .byte 5f - 4f\n .byte 3b - 2b\n.previous\n.section .altinstr_replacement,"ax"\n4: jmp %%l[t_no]\n5:\n.previous\n.section .altinstr_aux,"ax"\n6:\n testb %%[bitnum],%%P[cap_byte]\n jnz %%l[t_yes]\n jmp %%l[t_no]\n.previous\n' | seed rewrite static-cpu-has
+printf '\003771:\n\tcall *%%c[paravirt_opptr];\n772:\n.pushsection .parainstructions,"a"\n .balign 8\n .quad  771b\n .byte %%c[paravirt_typenum]\n .byte 772b-771b\n .short %%c[paravirt_clobber]\n.popsection\n' | seed rewrite paravirt-alt
+printf '\004771: call *pv_ops+8(%%rip);772: .pushsection .parainstructions,"a"; .balign 8; .quad 771b; .byte 1; .byte 772b-771b; .popsection # _PVSITE\n' | seed rewrite pvsite-semicolons
+printf '\000.section .altinstructions\n.pushsection ".parainstructions", "a"\n  .SECTION\t.altinstructions ,"a" /* c */\n.section __jump_table,"aw"\n.section .klp.arch.vmlinux..altinstructions,"a"\n# .section .altinstructions\n.ascii ".section .altinstructions"\n' | seed rewrite mixed
+printf '\005.pushsection .altinstructions,"a"\n.popsection\n.pushsection .parainstructions,"a"\n.popsection\n' | seed rewrite both-kinds
+
+printf '# livepatch replacements and their objects\nlivepatch_cmdline_proc_show vmlinux\nlivepatch_fix1_dummy_check livepatch-shadow-mod\n\tpatched_ext4_fn\text4 # trailing\r\n\n' | seed tagfile plain
+printf 'a vmlinux\na ext4\nb\nc d e\n1x y\nf g.h\nf2 %s\n' "$(printf 'm%.0s' $(seq 1 60))" | seed tagfile errors
+printf 'f1 vmlinux\nstop vmlinux\nf2 vmlinux\n' | seed tagfile stop
+
+printf 'vmlinux' | seed objname vmlinux
+printf 'livepatch-callbacks-mod' | seed objname dashes
+printf 'ext4.ko' | seed objname dot
+printf '%s' "$(printf 'x%.0s' $(seq 1 56))" | seed objname too-long
+echo "fuzz/corpus: $n testsuite files as rewriter seeds"
