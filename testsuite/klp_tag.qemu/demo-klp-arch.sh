@@ -1,0 +1,5 @@
+# Guest scenario: demo-patch-first.sh with klp_demo built with
+# KLP_TAG_ABI=klp-arch, which this 6.1 kernel (no .klp.arch support since
+# 5.8) loads but whose renamed alternatives it never applies.
+modules=/modules/klp-arch
+. /scenarios/demo-patch-first.sh
