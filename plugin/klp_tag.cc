@@ -136,7 +136,7 @@ struct group {
 	bool conflict_noted;
 };
 
-static hash_map<tree, group *> *groups;   /* by origin decl */
+static hash_map<tree, group *> *groups;   /* by C identifier (group_of) */
 static bool resolved;
 static enum klp_map_abi abi_resolved = KLP_ABI_NONE;
 static vec<const char *> table_objects;   /* objects the unit's tables name */
@@ -344,7 +344,11 @@ static void read_tag_file(const char *path)
 
 /* ---- which object a function belongs to ---------------------------------- */
 
-/* IPA clones and split parts point at their origin. */
+/*
+ * IPA clones and split parts point at their origin through
+ * DECL_ABSTRACT_ORIGIN once materialized; before that, only their node's
+ * clone_of says where they come from.
+ */
 static tree origin_of(tree decl)
 {
 	while (DECL_ABSTRACT_ORIGIN(decl) && DECL_ABSTRACT_ORIGIN(decl) != decl &&
@@ -365,19 +369,44 @@ static bool is_init_or_exit(tree decl)
 	return sec && (strncmp(sec, ".init.text", 10) == 0 || strncmp(sec, ".exit.text", 10) == 0);
 }
 
+/*
+ * The group of DECL.  Groups are keyed by the C identifier, unique among a C
+ * unit's functions and shared by clones: a clone may be all that is left of
+ * its origin once IPA is done, and its decl points back at the origin only
+ * after it is materialized.  NULL for a function with no name.
+ */
 static group *group_of(tree decl)
 {
 	tree origin = origin_of(decl);
 	bool existed;
-	group *&g = groups->get_or_insert(origin, &existed);
+	group **slot;
 
+	if (!DECL_NAME(origin))
+		return NULL;
+	slot = &groups->get_or_insert(DECL_NAME(origin), &existed);
 	if (!existed) {
-		g = XCNEW(group);
-		g->origin = origin;
-		g->init_exit = is_init_or_exit(origin);
-		g->eligible = !TREE_PUBLIC(origin) && !g->init_exit;
+		*slot = XCNEW(group);
+		(*slot)->origin = origin;
+		(*slot)->init_exit = is_init_or_exit(origin);
+		(*slot)->eligible = !(*slot)->init_exit;
 	}
-	return g;
+	if (TREE_PUBLIC(origin))
+		(*slot)->eligible = false;
+	return *slot;
+}
+
+static tree origin_of_node(cgraph_node *node)
+{
+	while (node->clone_of)
+		node = node->clone_of;
+	return origin_of(node->decl);
+}
+
+static group *find_group(tree decl)
+{
+	group **g = DECL_NAME(origin_of(decl)) ? groups->get(DECL_NAME(origin_of(decl))) : NULL;
+
+	return g ? *g : NULL;
 }
 
 /* ---- klp_object tables ---------------------------------------------------- */
@@ -449,6 +478,8 @@ static void tag_from_table(tree fn, const char *object, tree var)
 	group *g = group_of(fn);
 	location_t loc = DECL_SOURCE_LOCATION(var);
 
+	if (!g)
+		return;
 	if (g->table_object && strcmp(g->table_object, object) != 0) {
 		error_at(DECL_SOURCE_LOCATION(g->origin),
 			 "%qD is the %<.new_func%> of klp_object tables for two objects: "
@@ -663,13 +694,13 @@ static void mark_reachable_from_init(void)
 
 	FOR_EACH_SYMBOL(snode) {
 		cgraph_node *target;
-		group **g;
+		group *g;
 
 		if (!snode->alias || !name_is(DECL_NAME(snode->decl), "init_module"))
 			continue;
 		target = dyn_cast<cgraph_node *>(snode->ultimate_alias_target());
-		if (target && (g = groups->get(origin_of(target->decl))))
-			work.safe_push(*g);
+		if (target && (g = find_group(origin_of_node(target))))
+			work.safe_push(g);
 	}
 	while (!work.is_empty()) {
 		group *g = work.pop(), *callee;
@@ -741,7 +772,7 @@ static void resolve_objects(void *event_data, void *data)
 	FOR_EACH_FUNCTION(node) {
 		if (node->alias || node->thunk || !node->definition)
 			continue;
-		group_of(node->decl);
+		group_of(origin_of_node(node));
 	}
 	for (hash_map<tree, group *>::iterator it = groups->begin(); it != groups->end(); ++it)
 		all.safe_push((*it).second);
@@ -752,29 +783,29 @@ static void resolve_objects(void *event_data, void *data)
 
 		if (node->alias || node->thunk || !node->definition)
 			continue;
-		caller = group_of((node->inlined_to ? node->inlined_to : node)->decl);
+		caller = find_group(origin_of_node(node->inlined_to ? node->inlined_to : node));
+		if (!caller)
+			continue;
 		for (e = node->callees; e; e = e->next_callee) {
-			cgraph_node *callee;
-			group **cg;
+			group *cg;
 
 			if (!e->inline_failed)
 				continue;
-			callee = e->callee->ultimate_alias_target();
-			cg = groups->get(origin_of(callee->decl));
+			cg = find_group(origin_of_node(e->callee->ultimate_alias_target()));
 			if (!cg)
 				continue;
-			(*cg)->callers.safe_push(caller);
-			caller->callees.safe_push(*cg);
+			cg->callers.safe_push(caller);
+			caller->callees.safe_push(cg);
 		}
 	}
 	/* At -O0 every function is force_output, so only an explicit "used" counts. */
 	FOR_EACH_FUNCTION(node)
 		if (node->address_taken || DECL_PRESERVE_P(node->decl)) {
-			group **gp = groups->get(origin_of(node->decl));
+			group *g = find_group(origin_of_node(node));
 
-			if (gp) {
-				(*gp)->address_taken = true;
-				(*gp)->eligible = false;
+			if (g) {
+				g->address_taken = true;
+				g->eligible = false;
 			}
 		}
 
@@ -796,8 +827,10 @@ static void resolve_objects(void *event_data, void *data)
 			g->source = KLP_SRC_DEFAULT;
 		}
 	}
+	/* The unit-wide message goes to the first tagged function in the source. */
 	FOR_EACH_VEC_ELT(all, i, g)
-		if (g->object && first_tagged == UNKNOWN_LOCATION)
+		if (g->object && (first_tagged == UNKNOWN_LOCATION ||
+				  DECL_SOURCE_LOCATION(g->origin) < first_tagged))
 			first_tagged = DECL_SOURCE_LOCATION(g->origin);
 	resolve_abi(first_tagged != UNKNOWN_LOCATION, first_tagged);
 	if (abi_resolved == KLP_ABI_KLP_ARCH)
@@ -857,15 +890,14 @@ static const char *symbol_name(tree decl)
 
 static unsigned int execute_klp_tag(function *fun)
 {
-	group **gp, *g;
+	group *g;
 	const char *object;
 	bool rewrite, module_object;
 	basic_block bb;
 	unsigned renamed = 0, entries = 0;
 
 	resolve_objects(NULL, NULL);
-	gp = groups->get(origin_of(fun->decl));
-	g = gp ? *gp : NULL;
+	g = find_group(fun->decl);
 	object = g ? g->object : NULL;
 	rewrite = object && abi_resolved == KLP_ABI_KLP_ARCH;
 	module_object = object && strcmp(object, "vmlinux") != 0;

@@ -10,7 +10,10 @@ set -u
 cc=$1 plugin=$2 checker=$3 kver=$4
 shift 4
 top=$(pwd)
-out=$top/testsuite/out
+# Plain quotes in diagnostics, whatever the user's locale.
+export LC_ALL=C
+# KLP_OUTDIR lets two runs proceed side by side.
+out=${KLP_OUTDIR:-$top/testsuite/out}
 mkdir -p "$out"
 rm -f "$out/klp_tag.sum" "$out/klp_tag.log"
 

@@ -1,0 +1,102 @@
+/* Unit tests of the asm directive rewriter (asm_rewrite.h). */
+#include <stdlib.h>
+
+#include "asm_rewrite.h"
+#include "unit.h"
+
+/* Rewrite IN for OBJECT; "" when nothing was renamed. */
+static char result[4096];
+static const char *rewrite(const char *in, const char *object, unsigned *count)
+{
+	size_t len;
+	char *out = klp_asm_rewrite_sections(in, strlen(in), object, &len, count);
+
+	if (!out)
+		return "";
+	snprintf(result, sizeof(result), "%s", out);
+	free(out);
+	return result;
+}
+
+int main(void)
+{
+	unsigned n;
+	struct klp_asm_summary s;
+
+	/* The spellings of the kernel's own headers (ABI.md). */
+	UNIT_CHECK_STR("C alternative.h pushsection",
+		       rewrite(".pushsection .altinstructions,\"a\"\n .long 661b - .\n.popsection\n",
+			       "vmlinux", &n),
+		       ".pushsection .klp.arch.vmlinux..altinstructions,\"a\"\n .long 661b - .\n.popsection\n");
+	UNIT_CHECK("one name renamed", n == 1);
+	UNIT_CHECK_STR("cpufeature.h .section/.previous",
+		       rewrite("1: jmp 6f\n.section .altinstructions,\"a\"\n .long 1b - .\n.previous\n"
+			       ".section .altinstr_aux,\"ax\"\n6: testb %[bitnum],%P[cap_byte]\n.previous\n",
+			       "ext4", &n),
+		       "1: jmp 6f\n.section .klp.arch.ext4..altinstructions,\"a\"\n .long 1b - .\n.previous\n"
+		       ".section .altinstr_aux,\"ax\"\n6: testb %[bitnum],%P[cap_byte]\n.previous\n");
+	UNIT_CHECK_STR("paravirt.h ;-separated site",
+		       rewrite("771: call *pv_ops+8; 772: .pushsection .parainstructions,\"a\"; .balign 8; "
+			       ".quad 771b; .byte 3; .byte 772b-771b; .short 1; .popsection",
+			       "vmlinux", &n),
+		       "771: call *pv_ops+8; 772: .pushsection .klp.arch.vmlinux..parainstructions,\"a\"; "
+		       ".balign 8; .quad 771b; .byte 3; .byte 772b-771b; .short 1; .popsection");
+	UNIT_CHECK_STR("quoted name, tab, spaces",
+		       rewrite("\t.pushsection\t\".parainstructions\" , \"a\"\n", "mod", &n),
+		       "\t.pushsection\t\".klp.arch.mod..parainstructions\" , \"a\"\n");
+	UNIT_CHECK_STR("no flags at all", rewrite(".section .altinstructions\n", "m", &n),
+		       ".section .klp.arch.m..altinstructions\n");
+	UNIT_CHECK_STR("upper-case directive (gas ignores case)",
+		       rewrite(".PUSHSECTION .altinstructions,\"a\"", "m", &n),
+		       ".PUSHSECTION .klp.arch.m..altinstructions,\"a\"");
+	UNIT_CHECK_STR("label before directive",
+		       rewrite("662: .pushsection .altinstructions,\"a\"", "m", &n),
+		       "662: .pushsection .klp.arch.m..altinstructions,\"a\"");
+	UNIT_CHECK_STR("both kinds in one asm (6.1 PVOP_ALT)",
+		       rewrite(".pushsection .parainstructions,\"a\"\n.popsection\n"
+			       ".pushsection .altinstructions,\"a\"\n.popsection\n", "vmlinux", &n),
+		       ".pushsection .klp.arch.vmlinux..parainstructions,\"a\"\n.popsection\n"
+		       ".pushsection .klp.arch.vmlinux..altinstructions,\"a\"\n.popsection\n");
+	UNIT_CHECK("two names renamed", n == 2);
+
+	/* What must stay as it is. */
+	UNIT_CHECK_STR("altinstr_replacement untouched",
+		       rewrite(".pushsection .altinstr_replacement, \"ax\"\n", "m", &n), "");
+	UNIT_CHECK_STR("longer name untouched",
+		       rewrite(".pushsection .altinstructions_foo,\"a\"\n.section .altinstructions.x\n",
+			       "m", &n), "");
+	UNIT_CHECK_STR("# comment untouched",
+		       rewrite("nop # .pushsection .altinstructions,\"a\"\n", "m", &n), "");
+	UNIT_CHECK_STR("; inside # comment does not split",
+		       rewrite("nop # x; .pushsection .altinstructions\n", "m", &n), "");
+	UNIT_CHECK_STR("C comment untouched",
+		       rewrite("/* .section .altinstructions */ nop\n", "m", &n), "");
+	UNIT_CHECK_STR("string operand untouched",
+		       rewrite(".ascii \".section .altinstructions\"\n", "m", &n), "");
+	UNIT_CHECK_STR("; in a string does not split",
+		       rewrite(".ascii \"a; .section .altinstructions\"\n", "m", &n), "");
+	UNIT_CHECK_STR("other directive with the name as operand",
+		       rewrite(".set x, .altinstructions\n.popsection .altinstructions\n", "m", &n), "");
+	UNIT_CHECK_STR("already renamed: idempotent",
+		       rewrite(".pushsection .klp.arch.m..altinstructions,\"a\"\n", "m", &n), "");
+	UNIT_CHECK_STR("comment after the name kept",
+		       rewrite(".section .altinstructions # entries\n", "m", &n),
+		       ".section .klp.arch.m..altinstructions # entries\n");
+	UNIT_CHECK_STR("no trailing newline",
+		       rewrite(".pushsection .altinstructions", "m", &n),
+		       ".pushsection .klp.arch.m..altinstructions");
+	UNIT_CHECK_STR("empty template", rewrite("", "m", &n), "");
+	UNIT_CHECK_STR("unterminated string and comment do not overrun",
+		       rewrite(".ascii \"abc\\", "m", &n), "");
+	UNIT_CHECK_STR("unterminated C comment", rewrite("/* .section .altinstructions", "m", &n), "");
+
+	klp_asm_summarise(".pushsection __jump_table, \"aw\"\n.popsection\n"
+			  ".pushsection .altinstructions,\"a\"\n.section .klp.arch.x..parainstructions\n",
+			  strlen(".pushsection __jump_table, \"aw\"\n.popsection\n"
+				 ".pushsection .altinstructions,\"a\"\n.section .klp.arch.x..parainstructions\n"),
+			  &s);
+	UNIT_CHECK("summary counts jump table", s.jump_table == 1);
+	UNIT_CHECK("summary counts altinstructions", s.altinstructions == 1);
+	UNIT_CHECK("summary counts klp.arch", s.klp_arch == 1 && s.parainstructions == 0);
+	return unit_failures ? 1 : 0;
+}

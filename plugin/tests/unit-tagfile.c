@@ -1,0 +1,99 @@
+/* Unit tests of tag-file parsing and the tag set (tagfile.h). */
+#include <stdlib.h>
+
+#include "tagfile.h"
+#include "unit.h"
+
+struct seen {
+	struct klp_tagset *set;
+	unsigned pairs, errors, last_error_line;
+	char last_error[KLP_TAGFILE_WHY];
+};
+
+static int on_pair(void *ctx, const char *fn, size_t len, const char *object, unsigned line)
+{
+	struct seen *s = ctx;
+
+	s->pairs++;
+	return klp_tagset_add(s->set, fn, len, object, "t.tags", line) == KLP_TAGSET_NOMEM;
+}
+
+static void on_error(void *ctx, unsigned line, const char *why)
+{
+	struct seen *s = ctx;
+
+	s->errors++;
+	s->last_error_line = line;
+	snprintf(s->last_error, sizeof(s->last_error), "%s", why);
+}
+
+static const struct klp_tagfile_callbacks cb = { on_pair, on_error };
+
+static struct seen parse(const char *text)
+{
+	struct seen s = { klp_tagset_new(), 0, 0, 0, "" };
+
+	klp_tagfile_parse(text, strlen(text), &cb, &s);
+	return s;
+}
+
+int main(void)
+{
+	struct seen s;
+	const struct klp_tag *t;
+	size_t i;
+
+	s = parse("# header\n\nfoo vmlinux\n  bar\text4   # trailing comment\r\nbaz my-mod");
+	UNIT_CHECK("three pairs", s.pairs == 3 && s.errors == 0);
+	t = klp_tagset_find(s.set, "bar");
+	UNIT_CHECK("tab and comment", t && strcmp(t->object, "ext4") == 0 && t->line == 4);
+	t = klp_tagset_find(s.set, "baz");
+	UNIT_CHECK("no final newline, dash normalised", t && strcmp(t->object, "my_mod") == 0);
+	UNIT_CHECK("absent function", klp_tagset_find(s.set, "qux") == NULL);
+	UNIT_CHECK("prefix is not a match", klp_tagset_find(s.set, "fo") == NULL);
+	klp_tagset_free(s.set);
+
+	s = parse("foo\n");
+	UNIT_CHECK("one field rejected", s.errors == 1 && s.last_error_line == 1);
+	UNIT_CHECK_STR("one field message", s.last_error, "expected 'FUNCTION OBJECT', found 1 field");
+	klp_tagset_free(s.set);
+	s = parse("ok vmlinux\nfoo bar baz\n");
+	UNIT_CHECK("three fields rejected at line 2", s.errors == 1 && s.last_error_line == 2 && s.pairs == 1);
+	UNIT_CHECK_STR("three fields message", s.last_error, "expected 'FUNCTION OBJECT', found 3 fields");
+	klp_tagset_free(s.set);
+	s = parse("1foo vmlinux\n");
+	UNIT_CHECK_STR("identifier rule", s.last_error,
+		       "'1foo' is not a C identifier; FUNCTION names a function as in the C source");
+	klp_tagset_free(s.set);
+	s = parse("foo ext4.ko\n");
+	UNIT_CHECK("bad object rejected", s.errors == 1 && strstr(s.last_error, "object name 'ext4.ko' contains '.'"));
+	klp_tagset_free(s.set);
+	s = parse("foo vmlinux#comment right after\n#only\n   \n");
+	UNIT_CHECK("comment glued to a field", s.pairs == 1 && s.errors == 0);
+	klp_tagset_free(s.set);
+
+	/* Agreement and disagreement within the set. */
+	s = parse("foo vmlinux\n");
+	UNIT_CHECK("same tag twice agrees",
+		   klp_tagset_add(s.set, "foo", 3, "vmlinux", "u.tags", 9) == NULL);
+	t = klp_tagset_add(s.set, "foo", 3, "ext4", "u.tags", 10);
+	UNIT_CHECK("disagreement returns the earlier tag",
+		   t && t != KLP_TAGSET_NOMEM && strcmp(t->object, "vmlinux") == 0 && t->line == 1);
+	klp_tagset_free(s.set);
+
+	/* Many tags: the table grows and every one is found. */
+	s.set = klp_tagset_new();
+	for (i = 0; i < 100000; i++) {
+		char name[32];
+
+		snprintf(name, sizeof(name), "f%zu", i);
+		klp_tagset_add(s.set, name, strlen(name), i % 2 ? "vmlinux" : "ext4", "big", (unsigned)i + 1);
+	}
+	UNIT_CHECK("100000 tags counted", klp_tagset_count(s.set) == 100000);
+	t = klp_tagset_find(s.set, "f99999");
+	UNIT_CHECK("last tag found", t && strcmp(t->object, "vmlinux") == 0 && t->line == 100000);
+	t = klp_tagset_find(s.set, "f0");
+	UNIT_CHECK("first tag found", t && strcmp(t->object, "ext4") == 0);
+	klp_tagset_free(s.set);
+	return unit_failures ? 1 : 0;
+}

@@ -1,0 +1,3 @@
+/* The attribute's argument must be a string. */
+/* { dg-do assemble } */
+void f(void) __attribute__((klp_object(42))); /* { dg-error "'klp_object' attribute of 'f' takes the object name as a string" } */

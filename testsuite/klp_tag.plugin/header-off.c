@@ -1,0 +1,9 @@
+/* KLP_TAG_OFF: the reference build compiles without the plugin, tags expand to nothing. */
+/* { dg-do assemble } */
+/* { dg-options "NO-PLUGIN -DKLP_TAG_OFF" } */
+#include "klp_tag.h"
+#include "entries.h"
+
+void __klp_object(vmlinux) patched(void) { alt_lfence(); }
+/* { dg-final { section-present .altinstructions } } */
+/* { dg-final { section-absent .klp_tag.map } } */

@@ -1,0 +1,2 @@
+/* lp-new.h - what a 5.8+ <linux/livepatch.h> declares: no .klp.arch consumer. */
+#include "lp-common.h"
