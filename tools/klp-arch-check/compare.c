@@ -1,0 +1,260 @@
+/*
+ * compare.c - `--compare A B`: do two builds hold the same alternative and
+ * paravirt entries?
+ *
+ * Each entry becomes a key that says everything the kernel will do with it
+ * and nothing about where it was filed: its kind, its bytes, and for each
+ * relocation inside it the offset, the type and the target.  Targets are
+ * resolved to what they point at (function + offset, or a named symbol), so
+ * `.text+0x40` in one build and `foo+0x10` in the other agree when they are
+ * the same instruction.  Replacement code (.altinstr_replacement,
+ * .altinstr_aux) is compared by its bytes and their relocations, because
+ * its position depends on the order the compiler emitted the asm in.  The
+ * two files' keys are then compared as multisets, so renaming, splitting or
+ * reordering sections changes nothing, while a dropped, duplicated,
+ * altered or moved entry shows up.
+ */
+#include "klpcheck.h"
+
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+struct sbuf {
+	char *s;
+	size_t len, cap;
+};
+
+static void sb_add(struct sbuf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+static void sb_add(struct sbuf *b, const char *fmt, ...)
+{
+	va_list ap;
+	int n;
+
+	for (;;) {
+		size_t room = b->cap - b->len;
+
+		va_start(ap, fmt);
+		n = vsnprintf(b->s ? b->s + b->len : NULL, b->s ? room : 0, fmt, ap);
+		va_end(ap);
+		if (n < 0)
+			return;
+		if (b->s && (size_t)n < room) {
+			b->len += (size_t)n;
+			return;
+		}
+		b->cap = (b->cap + (size_t)n + 1) * 2;
+		b->s = realloc(b->s, b->cap);
+		if (!b->s) {
+			fprintf(stderr, "klp-arch-check: out of memory\n");
+			exit(2);
+		}
+	}
+}
+
+static void sb_hex(struct sbuf *b, const unsigned char *p, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		sb_add(b, "%02x", p[i]);
+}
+
+static bool is_replacement_section(const char *name)
+{
+	return strncmp(name, ".altinstr_", 10) == 0;
+}
+
+static void add_relocs(const struct module *m, const struct ef_sec *s, uint64_t from,
+		       uint64_t to, size_t repllen, int depth, struct sbuf *b);
+
+/* What a relocation points at, in terms that survive a rebuild. */
+static void add_target(const struct module *m, const struct ef_rel *r, size_t span, int depth,
+		       struct sbuf *b)
+{
+	const struct ef_sym *sym = &m->elf.syms[r->sym];
+	const struct ef_sec *ts;
+	uint64_t addr;
+	char where[300];
+
+	if (!ef_sym_defined(&m->elf, sym)) {
+		sb_add(b, "%s%+lld", sym->name[0] ? sym->name : "(unnamed)", (long long)r->addend);
+		return;
+	}
+	ts = &m->elf.secs[sym->shndx];
+	addr = sym->s.st_value + (uint64_t)r->addend;
+	if (is_replacement_section(ts->name)) {
+		if (depth > 0 || span == 0) {
+			sb_add(b, "%s", ts->name);
+			return;
+		}
+		if (!ts->data || addr > ts->size || span > ts->size - addr) {
+			sb_add(b, "%s{out of range}", ts->name);
+			return;
+		}
+		sb_add(b, "%s{", ts->name);
+		sb_hex(b, ts->data + addr, span);
+		add_relocs(m, ts, addr, addr + span, 0, depth + 1, b);
+		sb_add(b, "}");
+		return;
+	}
+	describe_address(m, sym->shndx, addr, where, sizeof(where));
+	sb_add(b, "%s", where);
+}
+
+static void add_relocs(const struct module *m, const struct ef_sec *s, uint64_t from,
+		       uint64_t to, size_t repllen, int depth, struct sbuf *b)
+{
+	size_t i;
+	char tn[32];
+
+	for (i = 0; i < s->nrels; i++) {
+		const struct ef_rel *r = &s->rels[i];
+
+		if (r->offset < from || r->offset >= to)
+			continue;
+		sb_add(b, " @%llu:%s:", (unsigned long long)(r->offset - from),
+		       ef_reloc_name(r->type, tn));
+		/* Field 4 of an alt_instr is the replacement; its length is replacementlen. */
+		add_target(m, r, r->offset - from == 4 ? repllen : 0, depth, b);
+	}
+}
+
+struct keyed {
+	char *key;
+	const struct module *m;
+	const struct esec *es;
+	const struct entry *e;		/* NULL for a section's trailing bytes */
+};
+
+static int add_key(struct keyed **v, size_t *n, struct keyed k)
+{
+	struct keyed *grown = realloc(*v, (*n + 1) * sizeof(**v));
+
+	if (!grown)
+		return -1;
+	*v = grown;
+	(*v)[(*n)++] = k;
+	return 0;
+}
+
+/* The entry sections the compare counts: plain names and .klp.arch.*..{alt,para}instructions. */
+static bool compared_section(const struct esec *es)
+{
+	const char *n = es->sec->name;
+	size_t len = strlen(n);
+
+	if (!es->klp)
+		return true;
+	return (len > 17 && strcmp(n + len - 17, "..altinstructions") == 0) ||
+	       (len > 18 && strcmp(n + len - 18, "..parainstructions") == 0);
+}
+
+static int collect(const struct module *m, struct keyed **v, size_t *n)
+{
+	size_t i, j;
+
+	for (i = 0; i < m->nesecs; i++) {
+		const struct esec *es = &m->esecs[i];
+		const struct ef_sec *s = es->sec;
+
+		if (!compared_section(es))
+			continue;
+		for (j = es->first; j < es->first + es->count; j++) {
+			const struct entry *e = &m->entries[j];
+			struct sbuf b = { 0 };
+			uint64_t end = e->off + (es->kind == KIND_PARA ? PARA_STRIDE : e->len);
+
+			if (end > s->size)
+				end = s->size;
+			sb_add(&b, "%s bytes=", kind_name(es->kind));
+			sb_hex(&b, s->data + e->off, e->len);
+			add_relocs(m, s, e->off, end, es->kind == KIND_ALT ? e->repllen : 0, 0, &b);
+			if (add_key(v, n, (struct keyed){ b.s, m, es, e }))
+				return -1;
+		}
+		if (es->tail) {
+			struct sbuf b = { 0 };
+			uint64_t from = s->size - es->tail;
+
+			sb_add(&b, "%s trailing-bytes=", kind_name(es->kind));
+			sb_hex(&b, s->data + from, es->tail);
+			add_relocs(m, s, from, s->size, 0, 0, &b);
+			if (add_key(v, n, (struct keyed){ b.s, m, es, NULL }))
+				return -1;
+		}
+	}
+	return 0;
+}
+
+static int cmp_keyed(const void *a, const void *b)
+{
+	return strcmp(((const struct keyed *)a)->key, ((const struct keyed *)b)->key);
+}
+
+static void print_entry(FILE *out, const struct keyed *k)
+{
+	const struct esec *es = k->es;
+	const struct entry *e = k->e;
+	char where[300] = "(no relocation)";
+
+	if (!e) {
+		fprintf(out, "%zu trailing bytes of %s that are not a whole entry\n", es->tail,
+			es->sec->name);
+	} else {
+		if (e->has_target)
+			describe_address(k->m, e->tshndx, e->taddr, where, sizeof(where));
+		fprintf(out, "%s entry %zu of %s (offset 0x%zx): patches %s, %u bytes",
+			kind_name(es->kind), (size_t)(e - k->m->entries) - es->first,
+			es->sec->name, e->off, where, e->patchlen);
+		if (es->kind == KIND_ALT)
+			fprintf(out, ", feature 0x%x, replacement %u bytes\n", e->feature, e->repllen);
+		else
+			fprintf(out, ", type %u\n", e->ptype);
+	}
+	fprintf(out, "      key: %s\n", k->key);
+}
+
+int compare_modules(struct module *a, struct module *b, FILE *out)
+{
+	struct keyed *va = NULL, *vb = NULL;
+	size_t na = 0, nb = 0, i = 0, j = 0, unmatched = 0;
+	int status;
+
+	if (collect(a, &va, &na) || collect(b, &vb, &nb)) {
+		fprintf(stderr, "klp-arch-check: out of memory\n");
+		exit(2);
+	}
+	qsort(va, na, sizeof(*va), cmp_keyed);
+	qsort(vb, nb, sizeof(*vb), cmp_keyed);
+	/* Walk both sorted lists; equal keys pair off, the rest are the differences. */
+	while (i < na || j < nb) {
+		int c = i >= na ? 1 : j >= nb ? -1 : strcmp(va[i].key, vb[j].key);
+
+		if (c == 0) {
+			i++;
+			j++;
+			continue;
+		}
+		if (!unmatched++)
+			fprintf(out, "%s and %s hold different entries (%zu and %zu entries, layouts %s and %s):\n",
+				a->elf.path, b->elf.path, na, nb, a->layout.name, b->layout.name);
+		fprintf(out, "  only in %s: ", c < 0 ? a->elf.path : b->elf.path);
+		print_entry(out, c < 0 ? &va[i++] : &vb[j++]);
+	}
+	if (unmatched) {
+		fprintf(out, "%zu entr%s not matched\n", unmatched, unmatched == 1 ? "y" : "ies");
+		status = 1;
+	} else {
+		fprintf(out, "%s and %s hold the same %zu entries\n", a->elf.path, b->elf.path, na);
+		status = 0;
+	}
+	for (i = 0; i < na; i++)
+		free(va[i].key);
+	for (i = 0; i < nb; i++)
+		free(vb[i].key);
+	free(va);
+	free(vb);
+	return status;
+}

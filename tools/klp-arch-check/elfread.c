@@ -1,0 +1,410 @@
+/* elfread.c - read and validate an x86_64 relocatable ELF file (see elfread.h). */
+#include "elfread.h"
+
+#include <errno.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static int fail(char err[EF_ERRLEN], const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(err, EF_ERRLEN, fmt, ap);
+	va_end(ap);
+	return -1;
+}
+
+static int read_whole_file(struct ef_file *f, const char *path, char err[EF_ERRLEN])
+{
+	FILE *fp = fopen(path, "rb");
+	size_t cap = 1 << 16, len = 0;
+	unsigned char *buf;
+
+	if (!fp)
+		return fail(err, "cannot open: %s", strerror(errno));
+	buf = malloc(cap);
+	for (;;) {
+		size_t n;
+
+		if (!buf) {
+			fclose(fp);
+			return fail(err, "out of memory reading the file");
+		}
+		n = fread(buf + len, 1, cap - len, fp);
+		len += n;
+		if (len < cap)
+			break;
+		cap *= 2;
+		{
+			unsigned char *nb = realloc(buf, cap);
+
+			if (!nb)
+				free(buf);
+			buf = nb;
+		}
+	}
+	if (ferror(fp)) {
+		fclose(fp);
+		free(buf);
+		return fail(err, "read error: %s", strerror(errno));
+	}
+	fclose(fp);
+	f->buf = buf;
+	f->size = len;
+	return 0;
+}
+
+/* The raw header checks libelf would accept but the checker cannot work with. */
+static int check_ident(const struct ef_file *f, char err[EF_ERRLEN])
+{
+	const unsigned char *b = f->buf;
+
+	if (f->size < EI_NIDENT || memcmp(b, ELFMAG, SELFMAG) != 0)
+		return fail(err, "not an ELF file");
+	if (b[EI_CLASS] == ELFCLASS32)
+		return fail(err, "32-bit ELF: .klp.arch sections exist only in x86_64 kernel modules");
+	if (b[EI_CLASS] != ELFCLASS64)
+		return fail(err, "unknown ELF class %u", b[EI_CLASS]);
+	if (b[EI_DATA] == ELFDATA2MSB)
+		return fail(err, "big-endian ELF: .klp.arch sections exist only in x86_64 (little-endian) kernel modules");
+	if (b[EI_DATA] != ELFDATA2LSB)
+		return fail(err, "unknown ELF data encoding %u", b[EI_DATA]);
+	if (f->size < sizeof(Elf64_Ehdr))
+		return fail(err, "truncated: %zu bytes, shorter than the %zu-byte ELF header",
+			    f->size, sizeof(Elf64_Ehdr));
+	return 0;
+}
+
+static int in_file(const struct ef_file *f, uint64_t off, uint64_t len)
+{
+	return off <= f->size && len <= f->size - off;
+}
+
+static int load_sections(struct ef_file *f, char err[EF_ERRLEN])
+{
+	GElf_Ehdr eh;
+	size_t shnum, shstrndx, i;
+
+	if (!gelf_getehdr(f->elf, &eh))
+		return fail(err, "unreadable ELF header: %s", elf_errmsg(-1));
+	if (eh.e_type != ET_REL)
+		return fail(err, "ELF type %u is not a relocatable file: klp-arch-check reads .o and .ko files",
+			    eh.e_type);
+	if (eh.e_machine != EM_X86_64)
+		return fail(err, "machine %u is not x86_64: .klp.arch sections exist only on x86_64",
+			    eh.e_machine);
+	if (elf_getshdrnum(f->elf, &shnum) != 0)
+		return fail(err, "unreadable section count: %s", elf_errmsg(-1));
+	if (shnum == 0)
+		return fail(err, "no section headers");
+	if (eh.e_shentsize != sizeof(Elf64_Shdr))
+		return fail(err, "section header size %u, expected %zu", eh.e_shentsize,
+			    sizeof(Elf64_Shdr));
+	/* libelf checks this too, but say it in words a user can act on. */
+	if (shnum > (f->size / sizeof(Elf64_Shdr)) || !in_file(f, eh.e_shoff, (uint64_t)shnum * sizeof(Elf64_Shdr)))
+		return fail(err, "truncated or corrupt: %zu section headers at offset %llu do not fit in the file's %zu bytes",
+			    shnum, (unsigned long long)eh.e_shoff, f->size);
+	if (elf_getshdrstrndx(f->elf, &shstrndx) != 0)
+		return fail(err, "unreadable section name table index: %s", elf_errmsg(-1));
+	if (shstrndx == SHN_UNDEF || shstrndx >= shnum)
+		return fail(err, "section name table index %zu out of range (%zu sections)", shstrndx, shnum);
+
+	f->secs = calloc(shnum, sizeof(*f->secs));
+	if (!f->secs)
+		return fail(err, "out of memory for %zu sections", shnum);
+	f->nsecs = shnum;
+	for (i = 0; i < shnum; i++) {
+		struct ef_sec *s = &f->secs[i];
+		Elf_Scn *scn = elf_getscn(f->elf, i);
+
+		s->index = i;
+		if (!scn || !gelf_getshdr(scn, &s->sh))
+			return fail(err, "section %zu: unreadable header: %s", i, elf_errmsg(-1));
+		if (i == 0) {
+			s->name = "";
+			continue;
+		}
+		if (s->sh.sh_type != SHT_NOBITS && !in_file(f, s->sh.sh_offset, s->sh.sh_size))
+			return fail(err, "truncated or corrupt: section %zu (%llu bytes at offset %llu) extends past the end of the file (%zu bytes)",
+				    i, (unsigned long long)s->sh.sh_size,
+				    (unsigned long long)s->sh.sh_offset, f->size);
+		s->name = elf_strptr(f->elf, shstrndx, s->sh.sh_name);
+		if (!s->name)
+			return fail(err, "section %zu: name offset %u outside the section name table",
+				    i, s->sh.sh_name);
+		if (s->sh.sh_type != SHT_NOBITS && s->sh.sh_size > 0) {
+			if (s->sh.sh_flags & SHF_COMPRESSED)
+				continue;
+			s->data = f->buf + s->sh.sh_offset;
+			s->size = s->sh.sh_size;
+		}
+	}
+	return 0;
+}
+
+static int load_symbols(struct ef_file *f, char err[EF_ERRLEN])
+{
+	const struct ef_sec *symtab = NULL, *strtab, *xndx = NULL;
+	size_t i, file = 0;
+
+	for (i = 1; i < f->nsecs; i++) {
+		if (f->secs[i].sh.sh_type == SHT_SYMTAB) {
+			if (symtab)
+				return fail(err, "two symbol tables (sections %zu and %zu)", symtab->index, i);
+			symtab = &f->secs[i];
+		}
+	}
+	if (!symtab)
+		return fail(err, "no symbol table (.symtab): entries cannot be tied to functions; was the file stripped?");
+	if (symtab->sh.sh_entsize != sizeof(Elf64_Sym) || symtab->sh.sh_size % sizeof(Elf64_Sym))
+		return fail(err, "symbol table %s: entry size %llu or size %llu is not that of Elf64_Sym",
+			    symtab->name, (unsigned long long)symtab->sh.sh_entsize,
+			    (unsigned long long)symtab->sh.sh_size);
+	if (symtab->sh.sh_link == 0 || symtab->sh.sh_link >= f->nsecs ||
+	    f->secs[symtab->sh.sh_link].sh.sh_type != SHT_STRTAB)
+		return fail(err, "symbol table %s: string table link %u is not a string table",
+			    symtab->name, symtab->sh.sh_link);
+	strtab = &f->secs[symtab->sh.sh_link];
+	for (i = 1; i < f->nsecs; i++)
+		if (f->secs[i].sh.sh_type == SHT_SYMTAB_SHNDX && f->secs[i].sh.sh_link == symtab->index)
+			xndx = &f->secs[i];
+	if (xndx && xndx->sh.sh_size / 4 < symtab->sh.sh_size / sizeof(Elf64_Sym))
+		return fail(err, "extended section index table %s is shorter than the symbol table", xndx->name);
+
+	f->nsyms = symtab->sh.sh_size / sizeof(Elf64_Sym);
+	f->syms = calloc(f->nsyms ? f->nsyms : 1, sizeof(*f->syms));
+	if (!f->syms)
+		return fail(err, "out of memory for %zu symbols", f->nsyms);
+	for (i = 0; i < f->nsyms; i++) {
+		struct ef_sym *sym = &f->syms[i];
+		const unsigned char *raw = symtab->data + i * sizeof(Elf64_Sym);
+
+		sym->s.st_name = (Elf64_Word)ef_le(raw, 4);
+		sym->s.st_info = raw[4];
+		sym->s.st_other = raw[5];
+		sym->s.st_shndx = (Elf64_Section)ef_le(raw + 6, 2);
+		sym->s.st_value = ef_le(raw + 8, 8);
+		sym->s.st_size = ef_le(raw + 16, 8);
+		sym->shndx = sym->s.st_shndx;
+		if (sym->s.st_shndx == SHN_XINDEX) {
+			if (!xndx)
+				return fail(err, "symbol %zu uses an extended section index but there is no SHT_SYMTAB_SHNDX section", i);
+			sym->shndx = (size_t)ef_le(xndx->data + 4 * i, 4);
+		}
+		if (sym->s.st_name >= strtab->size ||
+		    !memchr(strtab->data + sym->s.st_name, '\0', strtab->size - sym->s.st_name))
+			return fail(err, "symbol %zu: name offset %u outside the string table %s",
+				    i, sym->s.st_name, strtab->name);
+		sym->name = (const char *)strtab->data + sym->s.st_name;
+		if (sym->s.st_shndx != SHN_XINDEX && sym->shndx >= SHN_LORESERVE)
+			;	/* SHN_ABS, SHN_COMMON: not in a section */
+		else if (sym->shndx >= f->nsecs)
+			return fail(err, "symbol %zu (%s): section index %zu out of range (%zu sections)",
+				    i, sym->name, sym->shndx, f->nsecs);
+		if (GELF_ST_TYPE(sym->s.st_info) == STT_FILE)
+			file = i;
+		sym->file = file;
+	}
+	return 0;
+}
+
+static int cmp_rel(const void *a, const void *b)
+{
+	const struct ef_rel *x = a, *y = b;
+
+	if (x->offset != y->offset)
+		return x->offset < y->offset ? -1 : 1;
+	return x->relsec < y->relsec ? -1 : x->relsec > y->relsec;
+}
+
+static int load_relocations(struct ef_file *f, char err[EF_ERRLEN])
+{
+	size_t i, j;
+
+	for (i = 1; i < f->nsecs; i++) {
+		const struct ef_sec *rs = &f->secs[i];
+		struct ef_sec *target;
+		size_t n;
+		struct ef_rel *grown;
+
+		if (rs->sh.sh_type == SHT_REL)
+			return fail(err, "section %s holds SHT_REL relocations; x86_64 objects use SHT_RELA only",
+				    rs->name);
+		if (rs->sh.sh_type != SHT_RELA)
+			continue;
+		if (rs->sh.sh_entsize != sizeof(Elf64_Rela) || rs->sh.sh_size % sizeof(Elf64_Rela))
+			return fail(err, "relocation section %s: entry size %llu or size %llu is not that of Elf64_Rela",
+				    rs->name, (unsigned long long)rs->sh.sh_entsize,
+				    (unsigned long long)rs->sh.sh_size);
+		if (rs->sh.sh_info == 0 || rs->sh.sh_info >= f->nsecs)
+			return fail(err, "relocation section %s applies to section %u, which does not exist",
+				    rs->name, rs->sh.sh_info);
+		target = &f->secs[rs->sh.sh_info];
+		n = rs->sh.sh_size / sizeof(Elf64_Rela);
+		if (n == 0)
+			continue;
+		grown = realloc(target->rels, (target->nrels + n) * sizeof(*grown));
+		if (!grown)
+			return fail(err, "out of memory for the relocations of %s", target->name);
+		target->rels = grown;
+		for (j = 0; j < n; j++) {
+			const unsigned char *raw = rs->data + j * sizeof(Elf64_Rela);
+			struct ef_rel *r = &target->rels[target->nrels];
+			uint64_t info = ef_le(raw + 8, 8);
+			size_t len;
+
+			r->offset = ef_le(raw, 8);
+			r->type = (uint32_t)GELF_R_TYPE(info);
+			r->sym = (uint32_t)GELF_R_SYM(info);
+			r->addend = (int64_t)ef_le(raw + 16, 8);
+			r->relsec = i;
+			if (r->sym >= f->nsyms)
+				return fail(err, "relocation %zu of %s names symbol %u, past the end of the symbol table (%zu symbols)",
+					    j, rs->name, r->sym, f->nsyms);
+			len = ef_reloc_size(r->type);
+			if (len == 0)
+				len = 1;
+			if (target->sh.sh_type == SHT_NOBITS ||
+			    r->offset > target->sh.sh_size || len > target->sh.sh_size - r->offset)
+				return fail(err, "relocation %zu of %s at offset 0x%llx is out of range of %s (%llu bytes)",
+					    j, rs->name, (unsigned long long)r->offset, target->name,
+					    (unsigned long long)target->sh.sh_size);
+			target->nrels++;
+		}
+	}
+	for (i = 0; i < f->nsecs; i++)
+		if (f->secs[i].nrels > 1)
+			qsort(f->secs[i].rels, f->secs[i].nrels, sizeof(struct ef_rel), cmp_rel);
+	return 0;
+}
+
+int ef_open(struct ef_file *f, const char *path, char err[EF_ERRLEN])
+{
+	memset(f, 0, sizeof(*f));
+	f->path = path;
+	if (elf_version(EV_CURRENT) == EV_NONE)
+		return fail(err, "libelf is out of date: %s", elf_errmsg(-1));
+	if (read_whole_file(f, path, err) || check_ident(f, err))
+		goto bad;
+	f->elf = elf_memory((char *)f->buf, f->size);
+	if (!f->elf || elf_kind(f->elf) != ELF_K_ELF) {
+		fail(err, "not a readable ELF file: %s", elf_errmsg(-1));
+		goto bad;
+	}
+	if (load_sections(f, err) || load_symbols(f, err) || load_relocations(f, err))
+		goto bad;
+	return 0;
+bad:
+	ef_close(f);
+	return -1;
+}
+
+void ef_close(struct ef_file *f)
+{
+	size_t i;
+
+	for (i = 0; i < f->nsecs; i++)
+		free(f->secs[i].rels);
+	free(f->secs);
+	free(f->syms);
+	if (f->elf)
+		elf_end(f->elf);
+	free(f->buf);
+	memset(f, 0, sizeof(*f));
+}
+
+const struct ef_sec *ef_section_named(const struct ef_file *f, const char *name)
+{
+	const struct ef_sec *found = NULL;
+	size_t i;
+
+	for (i = 1; i < f->nsecs; i++)
+		if (strcmp(f->secs[i].name, name) == 0)
+			found = &f->secs[i];
+	return found;
+}
+
+int ef_sym_defined(const struct ef_file *f, const struct ef_sym *sym)
+{
+	return sym->s.st_shndx != SHN_UNDEF && sym->s.st_shndx != SHN_ABS &&
+	       sym->s.st_shndx != SHN_COMMON && sym->shndx != 0 && sym->shndx < f->nsecs;
+}
+
+const struct ef_sym *ef_function_at(const struct ef_file *f, size_t shndx, uint64_t addr)
+{
+	const struct ef_sym *best = NULL;
+	size_t i;
+
+	for (i = 1; i < f->nsyms; i++) {
+		const struct ef_sym *s = &f->syms[i];
+		uint64_t start = s->s.st_value, size = s->s.st_size;
+
+		if (GELF_ST_TYPE(s->s.st_info) != STT_FUNC || s->shndx != shndx ||
+		    !ef_sym_defined(f, s))
+			continue;
+		if (addr < start || (size ? addr - start >= size : addr != start))
+			continue;
+		if (!best || start > best->s.st_value)
+			best = s;
+	}
+	return best;
+}
+
+size_t ef_reloc_size(uint32_t type)
+{
+	switch (type) {
+	case R_X86_64_NONE:
+	case R_X86_64_TLSDESC_CALL:
+		return 0;
+	case R_X86_64_8:
+	case R_X86_64_PC8:
+		return 1;
+	case R_X86_64_16:
+	case R_X86_64_PC16:
+		return 2;
+	case R_X86_64_64:
+	case R_X86_64_PC64:
+	case R_X86_64_GOTOFF64:
+	case R_X86_64_GOT64:
+	case R_X86_64_GOTPCREL64:
+	case R_X86_64_GOTPC64:
+	case R_X86_64_GOTPLT64:
+	case R_X86_64_PLTOFF64:
+	case R_X86_64_SIZE64:
+	case R_X86_64_DTPMOD64:
+	case R_X86_64_DTPOFF64:
+	case R_X86_64_TPOFF64:
+	case R_X86_64_GLOB_DAT:
+	case R_X86_64_JUMP_SLOT:
+	case R_X86_64_RELATIVE:
+	case R_X86_64_IRELATIVE:
+	case R_X86_64_COPY:
+		return 8;
+	case R_X86_64_TLSDESC:
+		return 16;
+	default:
+		return 4;
+	}
+}
+
+const char *ef_reloc_name(uint32_t type, char buf[32])
+{
+	static const char *const names[] = {
+		[R_X86_64_NONE] = "R_X86_64_NONE", [R_X86_64_64] = "R_X86_64_64",
+		[R_X86_64_PC32] = "R_X86_64_PC32", [R_X86_64_GOT32] = "R_X86_64_GOT32",
+		[R_X86_64_PLT32] = "R_X86_64_PLT32", [R_X86_64_GOTPCREL] = "R_X86_64_GOTPCREL",
+		[R_X86_64_32] = "R_X86_64_32", [R_X86_64_32S] = "R_X86_64_32S",
+		[R_X86_64_16] = "R_X86_64_16", [R_X86_64_PC16] = "R_X86_64_PC16",
+		[R_X86_64_8] = "R_X86_64_8", [R_X86_64_PC8] = "R_X86_64_PC8",
+		[R_X86_64_PC64] = "R_X86_64_PC64", [R_X86_64_GOTPCRELX] = "R_X86_64_GOTPCRELX",
+		[R_X86_64_REX_GOTPCRELX] = "R_X86_64_REX_GOTPCRELX",
+	};
+
+	if (type < sizeof(names) / sizeof(names[0]) && names[type])
+		return names[type];
+	snprintf(buf, 32, "R_X86_64_%u", type);
+	return buf;
+}

@@ -1,0 +1,91 @@
+/*
+ * elfread.h - the thin ELF layer of klp-arch-check.
+ *
+ * Reads a whole x86_64 relocatable file (a .o or a .ko) through libelf and
+ * validates everything the rules later index: section bounds, the symbol
+ * table, every RELA relocation's symbol and range.  Whatever is wrong is
+ * reported as one sentence and the file is refused, so the code above this
+ * layer never sees an index or an offset that points outside the file.
+ * Nothing here knows about alternatives or livepatch.
+ */
+#ifndef KLP_ELFREAD_H
+#define KLP_ELFREAD_H
+
+#include <gelf.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#define EF_ERRLEN 512
+
+struct ef_rel {
+	uint64_t offset;	/* within the section it applies to */
+	uint32_t type;
+	uint32_t sym;		/* index into ef_file.syms, always valid */
+	int64_t addend;
+	size_t relsec;		/* index of the RELA section holding it */
+};
+
+struct ef_sec {
+	size_t index;
+	const char *name;
+	GElf_Shdr sh;
+	const unsigned char *data;	/* NULL for SHT_NOBITS and empty sections */
+	size_t size;			/* bytes readable at data */
+	struct ef_rel *rels;		/* relocations applying to this section, by offset */
+	size_t nrels;
+};
+
+struct ef_sym {
+	const char *name;		/* "" when unnamed, never NULL */
+	GElf_Sym s;
+	size_t shndx;			/* resolved section index (SHN_XINDEX handled) */
+	size_t file;			/* index of the STT_FILE symbol before it, 0 if none */
+};
+
+struct ef_file {
+	const char *path;
+	unsigned char *buf;
+	size_t size;
+	Elf *elf;
+	size_t nsecs;
+	struct ef_sec *secs;
+	size_t nsyms;
+	struct ef_sym *syms;
+};
+
+/*
+ * Open PATH.  Returns 0, or -1 with ERR holding a sentence (without the
+ * file name) saying why the file cannot be checked.
+ */
+int ef_open(struct ef_file *f, const char *path, char err[EF_ERRLEN]);
+void ef_close(struct ef_file *f);
+
+/* The section of that name, the LAST one when several share it (as the kernel's loops). */
+const struct ef_sec *ef_section_named(const struct ef_file *f, const char *name);
+
+/* Is the section's symbol a defined one we can place (shndx names a real section)? */
+int ef_sym_defined(const struct ef_file *f, const struct ef_sym *sym);
+
+/*
+ * The function symbol that contains ADDR in section SHNDX, or NULL.  Where
+ * several do (aliases), the one with the highest start, then the first in
+ * the symbol table, so two builds of the same code answer alike.
+ */
+const struct ef_sym *ef_function_at(const struct ef_file *f, size_t shndx, uint64_t addr);
+
+/* Bytes a relocation of TYPE writes (x86_64); 0 for R_X86_64_NONE. */
+size_t ef_reloc_size(uint32_t type);
+/* "R_X86_64_PC32" etc., or "R_X86_64_<n>" in BUF for a type without a name here. */
+const char *ef_reloc_name(uint32_t type, char buf[32]);
+
+/* Little-endian readers; callers have already checked the bounds. */
+static inline uint64_t ef_le(const unsigned char *p, size_t n)
+{
+	uint64_t v = 0;
+
+	while (n--)
+		v = (v << 8) | p[n];
+	return v;
+}
+
+#endif

@@ -1,0 +1,168 @@
+/*
+ * klpcheck.h - what klp-arch-check knows about a patch module: its entry
+ * sections, the entries in them, the .klp_tag.map records, the layout of
+ * the headers it was built against and the rules of the kernel that will
+ * consume it.  Built on the ELF layer (elfread.h); the kernel's rules are
+ * in rules.c, the output in report.c.
+ */
+#ifndef KLPCHECK_H
+#define KLPCHECK_H
+
+#include <stdbool.h>
+#include <stdio.h>
+
+#include "elfread.h"
+#include "klp_map.h"
+#include "objname.h"
+
+/* ---- layouts of the headers a module was built against ------------- */
+
+enum layout_id {
+	LAYOUT_UNKNOWN = 0,
+	LAYOUT_4_9,	/* 4.9-5.7: 13-byte alt_instr; paravirt last entry may be 12 */
+	LAYOUT_6_1,	/* Debian 6.1: 12-byte alt_instr; paravirt always 16 */
+};
+
+struct layout {
+	enum layout_id id;
+	const char *name;		/* "4.9-5.7", "6.1" */
+	size_t alt_size;
+	bool para_short_last;		/* a 12-byte last paravirt entry is valid */
+	bool para_clobbers;		/* 4.9-4.19 carry a u16 clobbers field */
+	const char *from;		/* "vermagic", "--layout", "inferred from relocations", ... */
+};
+
+#define PARA_STRIDE 16
+#define PARA_MIN 12
+
+/* ---- rules of the kernel that will consume the module --------------- */
+
+enum rules_id {
+	RULES_KLP_ARCH,		/* 4.9-5.7: .klp.arch applied after the object's klp relocations */
+	RULES_NONE,		/* before 4.9 or 5.8+: .klp.arch never applied */
+};
+
+struct rules {
+	enum rules_id id;
+	char name[64];			/* "klp-arch", "none", or the version given */
+	const char *from;		/* "--kernel", "vermagic", ... */
+};
+
+/*
+ * Parse a kernel version ("5.4", "4.19.72", "6.1.0-56-amd64") into
+ * MAJOR*65536 + MINOR*256; -1 when it is not one.
+ */
+long kernel_version_code(const char *s);
+int layout_for_version(const char *version, struct layout *out, const char *from);
+void layout_named(enum layout_id id, struct layout *out, const char *from);
+int rules_for_kernel(const char *arg, struct rules *out, const char *from);
+/*
+ * What the kernel's arch_klp_init_object_loaded() reads from a section
+ * name: sscanf(name, ".klp.arch.%55[^.].%127s", obj, sec).  Returns the
+ * number of fields converted (the kernel needs 2).
+ */
+int klp_arch_sscanf(const char *name, char obj[56], char sec[128]);
+
+/* ---- entry sections and entries ------------------------------------- */
+
+enum entry_kind { KIND_ALT, KIND_PARA };
+
+struct esec {
+	const struct ef_sec *sec;
+	enum entry_kind kind;
+	bool klp;			/* named .klp.arch...; else a plain load-time section */
+	bool applied;			/* klp: parses under the kernel's sscanf with a valid secname */
+	char obj[128];			/* klp && applied: the object name the kernel reads */
+	size_t first, count;		/* entries[first .. first+count) */
+	size_t tail;			/* bytes past the last whole entry (bad size) */
+	size_t misplaced;		/* relocations not at an entry's field */
+};
+
+struct entry {
+	struct esec *es;
+	size_t off, len;		/* within the section; len = bytes that carry data */
+	/* what it patches */
+	bool has_target;
+	size_t tshndx;
+	uint64_t taddr;
+	const struct ef_sym *func;	/* containing function, NULL if none */
+	unsigned patchlen;		/* instrlen / len */
+	/* alternatives */
+	unsigned feature, repllen, padlen;
+	/* paravirt */
+	unsigned ptype, clobbers;
+};
+
+/* ---- .klp_tag.map --------------------------------------------------- */
+
+struct map_rec {
+	size_t offset;			/* within the map section */
+	int kind, source, flags, abi_req, abi_res;
+	const char *str[3];		/* see klp_map.h, missing ones "" */
+	const struct ef_sym *func;	/* function records: the symbol the relocation names */
+	uint64_t faddr;
+	size_t fshndx;
+};
+
+struct module {
+	struct ef_file elf;
+	struct layout layout;
+	struct rules rules;
+	bool is_ko;			/* has .modinfo */
+	const char *vermagic;		/* from .modinfo, NULL if none */
+	bool livepatch;			/* modinfo livepatch=Y */
+	struct esec *esecs;
+	size_t nesecs;
+	struct entry *entries;
+	size_t nentries;
+	struct map_rec *map;
+	size_t nmap;
+	const char *map_stop;		/* why reading the map stopped early, or NULL */
+	size_t map_stop_offset;
+};
+
+/*
+ * Load PATH: the ELF file, its modinfo, map, layout and rules.  LAYOUT_ARG
+ * and KERNEL_ARG are the command line's --layout / --kernel, or NULL.
+ * Returns 0, or -1 with ERR set (an input or usage error: exit 2).
+ */
+int module_load(struct module *m, const char *path, const char *layout_arg,
+		const char *kernel_arg, char err[EF_ERRLEN]);
+void module_free(struct module *m);
+
+const char *kind_name(enum entry_kind k);
+/* "foo+0x12", "foo.cold+0x3", ".text+0x40": where an address is. */
+void describe_address(const struct module *m, size_t shndx, uint64_t addr, char *buf, size_t len);
+/* The function record that covers FUNC (foo.cold: that of foo), or NULL. */
+const struct map_rec *map_function(const struct module *m, const struct ef_sym *func);
+bool map_has_objects(const struct module *m);
+const char *map_source_name(int source);
+const char *map_abi_name(int abi);
+
+/* ---- the three modes ------------------------------------------------ */
+
+/* Compare two modules' entries as a multiset; prints differences; 0 same, 1 differ, 2 error. */
+int compare_modules(struct module *a, struct module *b, FILE *out);
+
+struct finding {
+	const char *rule;		/* stable identifier, see the man page */
+	const char *section;		/* may be NULL */
+	long entry;			/* index within the section, -1 if none */
+	char message[512];
+};
+
+struct findings {
+	struct finding *v;
+	size_t n, cap;
+};
+
+void verify_module(const struct module *m, struct findings *out);
+void findings_free(struct findings *f);
+
+void report_text(const struct module *m, const struct findings *f, FILE *out);
+void report_json(const struct module *m, const struct findings *f, FILE *out, bool first);
+void report_map(const struct module *m, FILE *out);
+/* S as a JSON string literal. */
+void report_json_string(FILE *out, const char *s);
+
+#endif

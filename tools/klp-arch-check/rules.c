@@ -1,0 +1,336 @@
+/*
+ * rules.c - the kernel's rules for .klp.arch sections, one function each.
+ *
+ * Every finding names its rule (a stable identifier, listed in
+ * klp-arch-check(1)) and says what the kernel does with the file, so the
+ * reader knows which alternative or paravirt site would stay unapplied or
+ * be clobbered.  The facts are those of arch_klp_init_object_loaded()
+ * (4.9-5.7), the x86 module_finalize() and livepatch's relocation order.
+ */
+#include "klpcheck.h"
+
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define SHF_RELA_LIVEPATCH 0x00100000
+
+static void add(struct findings *out, const char *rule, const struct esec *es, long entry,
+		const char *fmt, ...) __attribute__((format(printf, 5, 6)));
+
+static void add(struct findings *out, const char *rule, const struct esec *es, long entry,
+		const char *fmt, ...)
+{
+	struct finding *f;
+	va_list ap;
+
+	if (out->n == out->cap) {
+		size_t cap = out->cap ? out->cap * 2 : 16;
+		struct finding *grown = realloc(out->v, cap * sizeof(*grown));
+
+		if (!grown) {
+			fprintf(stderr, "klp-arch-check: out of memory\n");
+			exit(2);
+		}
+		out->v = grown;
+		out->cap = cap;
+	}
+	f = &out->v[out->n++];
+	f->rule = rule;
+	f->section = es ? es->sec->name : NULL;
+	f->entry = entry;
+	va_start(ap, fmt);
+	vsnprintf(f->message, sizeof(f->message), fmt, ap);
+	va_end(ap);
+}
+
+void findings_free(struct findings *f)
+{
+	free(f->v);
+	memset(f, 0, sizeof(*f));
+}
+
+static long entry_index(const struct module *m, const struct entry *e)
+{
+	return (long)((size_t)(e - m->entries) - e->es->first);
+}
+
+static void where(const struct module *m, const struct entry *e, char *buf, size_t len)
+{
+	if (e->has_target)
+		describe_address(m, e->tshndx, e->taddr, buf, len);
+	else
+		snprintf(buf, len, "(no relocation)");
+}
+
+/* The object that livepatch applies a section's entries for, or NULL (applied at load / never). */
+static const char *section_object(const struct esec *es)
+{
+	return es->klp && es->applied ? es->obj : NULL;
+}
+
+/* arch_klp_init_object_loaded(): sscanf(name, ".klp.arch.%55[^.].%127s") == 2, exact secname. */
+static void rule_name(const struct module *m, const struct esec *es, struct findings *out)
+{
+	char obj[56] = "", sec[128] = "", norm[KLP_OBJNAME_MAX + 1], why[KLP_OBJNAME_WHY];
+	const char *name = es->sec->name, *objstart = name + 10;
+	int n;
+
+	if (!es->klp)
+		return;
+	n = klp_arch_sscanf(name, obj, sec);
+	if (n == 2 && es->applied) {
+		if (klp_objname_normalise(obj, strlen(obj), norm, why))
+			add(out, "klp-arch-object-name", es, -1,
+			    "object name '%s' %s; no object ever matches it, so these entries are never applied",
+			    obj, why);
+		else if (strcmp(norm, obj) != 0)
+			add(out, "klp-arch-object-name", es, -1,
+			    "object name '%s' holds '-': the kernel compares it with strcmp() to the module's KBUILD_MODNAME, where '-' is '_' ('%s'), so these entries are never applied",
+			    obj, norm);
+		return;
+	}
+	if (n == 2)
+		add(out, "klp-arch-name", es, -1,
+		    "the kernel reads this name with sscanf(\".klp.arch.%%55[^.].%%127s\") as object '%s' and section '%s', and applies only '.altinstructions' or '.parainstructions' (note the double dot: '.klp.arch.%s..%s'); these entries are never applied",
+		    obj, sec, obj, sec[0] == '.' ? sec + 1 : sec);
+	else if (strcspn(objstart, ".") > 55)
+		add(out, "klp-arch-name", es, -1,
+		    "the object name is longer than the 55 characters the kernel's sscanf(\".klp.arch.%%55[^.].%%127s\") reads, so the name never parses and these entries are never applied");
+	else
+		add(out, "klp-arch-name", es, -1,
+		    "the kernel's sscanf(\".klp.arch.%%55[^.].%%127s\") does not find an object and a section name in it, so these entries are never applied");
+}
+
+static bool same_name_for_kernel(const struct esec *a, const struct esec *b)
+{
+	return a->applied && b->applied && a->kind == b->kind && a->klp == b->klp &&
+	       (!a->klp || strcmp(a->obj, b->obj) == 0);
+}
+
+/* Both loops over the section headers keep the last match of each name. */
+static void rule_one_per_name(const struct module *m, struct findings *out)
+{
+	size_t i, j, count, last;
+
+	for (i = 0; i < m->nesecs; i++) {
+		const struct esec *a = &m->esecs[i];
+
+		for (j = 0; j < i && !same_name_for_kernel(&m->esecs[j], a); j++)
+			;
+		if (j < i || !a->applied)
+			continue;	/* reported with the first of its group */
+		count = 0;
+		last = i;
+		for (j = i; j < m->nesecs; j++)
+			if (same_name_for_kernel(&m->esecs[j], a)) {
+				count++;
+				last = j;
+			}
+		for (j = i; j < last && count > 1; j++) {
+			const struct esec *b = &m->esecs[j];
+
+			if (!same_name_for_kernel(b, a))
+				continue;
+			if (a->klp)
+				add(out, "one-section-per-name", b, -1,
+				    "%zu sections hold object '%s''s %s entries (this is section [%zu]); arch_klp_init_object_loaded() keeps only the last one, section [%zu], so the %zu entries of this one are never applied",
+				    count, a->obj, a->kind == KIND_ALT ? "alternative" : "paravirt",
+				    b->sec->index, m->esecs[last].sec->index, b->count);
+			else
+				add(out, "one-section-per-name", b, -1,
+				    "%zu sections are named %s (this is section [%zu]); the module loader's module_finalize() keeps only the last one, section [%zu], so the %zu entries of this one are never applied",
+				    count, b->sec->name, b->sec->index, m->esecs[last].sec->index, b->count);
+		}
+	}
+}
+
+static void rule_alloc(const struct module *m, const struct esec *es, struct findings *out)
+{
+	if (es->sec->sh.sh_flags & SHF_ALLOC)
+		return;
+	add(out, "shf-alloc", es, -1,
+	    "section lacks SHF_ALLOC: it is not loaded into memory and its sh_addr is no address, so the kernel cannot apply its entries (mark it \"a\")");
+}
+
+static void rule_layout(const struct module *m, const struct esec *es, struct findings *out)
+{
+	const struct ef_sec *s = es->sec;
+
+	if (es->kind == KIND_PARA) {
+		if (s->sh.sh_addralign < 8 || s->sh.sh_addralign % 8)
+			add(out, "para-align", es, -1,
+			    "alignment %llu: struct paravirt_patch_site holds a pointer and apply_paravirt() walks the section in 16-byte steps; merged with less than 8-byte alignment the entries of the next object land between steps (this made apply_paravirt() panic in a kpatch bug)",
+			    (unsigned long long)s->sh.sh_addralign);
+		if (es->misplaced || es->tail)
+			add(out, "para-entry-stride", es, -1,
+			    "%zu relocation(s) not on a 16-byte entry boundary and %zu stray trailing byte(s) in %llu bytes: the entries were merged out of step (an input section not padded to 8 bytes), and apply_paravirt() would read instruction pointers from the wrong bytes",
+			    es->misplaced, es->tail, (unsigned long long)s->sh.sh_size);
+	} else if (es->tail || es->misplaced) {
+		add(out, "alt-size", es, -1,
+		    "size %llu is not made of whole %zu-byte struct alt_instr entries of the %s headers (%zu trailing byte(s), %zu relocation(s) off the instr/repl fields): apply_alternatives() would decode garbage",
+		    (unsigned long long)s->sh.sh_size, m->layout.alt_size, m->layout.name, es->tail,
+		    es->misplaced);
+	}
+}
+
+static void rule_entries(const struct module *m, const struct esec *es, struct findings *out)
+{
+	const char *obj = section_object(es);
+	bool have_map = m->nmap > 0;
+	size_t j;
+
+	for (j = es->first; j < es->first + es->count; j++) {
+		const struct entry *e = &m->entries[j];
+		const struct map_rec *r;
+		char at[300];
+		long idx = entry_index(m, e);
+
+		where(m, e, at, sizeof(at));
+		if (!e->has_target) {
+			add(out, "entry-range", es, idx,
+			    "the entry has no relocation for the instruction it patches, so it patches no function of this module");
+			continue;
+		}
+		if (!e->func) {
+			add(out, "entry-range", es, idx,
+			    "the entry patches %s, which is inside no function symbol", at);
+		} else if (e->taddr + e->patchlen > e->func->s.st_value + e->func->s.st_size) {
+			add(out, "entry-range", es, idx,
+			    "the entry patches %u bytes at %s, past the end of %s (%llu bytes): the kernel would overwrite the next function",
+			    e->patchlen, at, e->func->name, (unsigned long long)e->func->s.st_size);
+		}
+		if (obj && strcmp(obj, "vmlinux") != 0 &&
+		    strncmp(m->elf.secs[e->tshndx].name, ".init.text", 10) == 0)
+			add(out, "init-text", es, idx,
+			    "the entry patches %s in .init.text, but livepatch applies object '%s''s entries when '%s' loads, possibly after the patch module's init code was freed",
+			    at, obj, obj);
+		if (!have_map || !e->func)
+			continue;
+		r = map_function(m, e->func);
+		if (!r)
+			continue;
+		if (obj && strcmp(r->str[0], obj) != 0)
+			add(out, "entry-object", es, idx,
+			    "the entry patches %s, which the map assigns to %s%s%s (source %s), but it sits in object '%s''s section: livepatch applies it when '%s''s relocations are written, not those of the code it patches",
+			    at, r->str[0][0] ? "object '" : "no object", r->str[0],
+			    r->str[0][0] ? "'" : "", map_source_name(r->source), obj, obj);
+		if (!es->klp && m->rules.id == RULES_KLP_ARCH && r->str[0][0])
+			add(out, "tagged-in-plain", es, idx,
+			    "the entry patches %s, which the map assigns to object '%s' (source %s), but it sits in %s: the module loader applies it at load, before livepatch writes '%s''s klp relocations, which then overwrite the patched instruction (put it in .klp.arch.%s..%s)",
+			    at, r->str[0], map_source_name(r->source), es->sec->name, r->str[0],
+			    r->str[0], es->sec->name + 1);
+	}
+}
+
+/* livepatch calls arch_klp_init_object_loaded() only for the patch's own klp_objects. */
+static void rule_known_object(const struct module *m, const struct esec *es, struct findings *out)
+{
+	char names[256] = "";
+	size_t i, len = 0;
+
+	if (!section_object(es) || !map_has_objects(m))
+		return;
+	for (i = 0; i < m->nmap; i++)
+		if (m->map[i].kind == KLP_MAP_OBJECT && strcmp(m->map[i].str[0], es->obj) == 0)
+			return;
+	for (i = 0; i < m->nmap && len < sizeof(names) - 1; i++)
+		if (m->map[i].kind == KLP_MAP_OBJECT && !strstr(names, m->map[i].str[0]))
+			len += (size_t)snprintf(names + len, sizeof(names) - len, "%s'%s'",
+						len ? ", " : "", m->map[i].str[0]);
+	add(out, "unknown-object", es, -1,
+	    "object '%s' is not one of the patch's klp_object entries (%s): livepatch applies .klp.arch sections only for its own objects, so these entries are never applied",
+	    es->obj, names);
+}
+
+static void rule_consumer(const struct module *m, struct findings *out)
+{
+	size_t i;
+
+	for (i = 0; i < m->nesecs; i++) {
+		const struct esec *es = &m->esecs[i];
+
+		if (!es->klp)
+			continue;
+		if (m->rules.id == RULES_NONE)
+			add(out, "kernel-ignores-klp-arch", es, -1,
+			    "the consumer kernel (%s, from %s) has no arch_klp_init_object_loaded() (removed in 5.8, absent before 4.9): it loads the module but never applies .klp.arch sections, so these entries stay unapplied; build with abi=none or auto for it",
+			    m->rules.name, m->rules.from);
+		if (m->is_ko && !m->livepatch)
+			add(out, "not-livepatch", es, -1,
+			    "the module has no livepatch=Y modinfo: only livepatch applies .klp.arch sections, and only for livepatch modules, so these entries are never applied");
+	}
+}
+
+static bool overlaps(uint64_t a, uint64_t alen, uint64_t b, uint64_t blen)
+{
+	return a < b + blen && b < a + alen;
+}
+
+/* Livepatch writes .klp.rela.X.* after the loader's alternatives and before X's .klp.arch ones. */
+static void rule_klp_rela(const struct module *m, struct findings *out)
+{
+	size_t i, j, k;
+
+	for (i = 1; i < m->elf.nsecs; i++) {
+		const struct ef_sec *rs = &m->elf.secs[i];
+		const struct ef_sec *ts;
+		char obj[128];
+		size_t n;
+
+		if (rs->sh.sh_type != SHT_RELA || strncmp(rs->name, ".klp.rela.", 10) != 0)
+			continue;
+		n = strcspn(rs->name + 10, ".");
+		if (n >= sizeof(obj))
+			continue;
+		memcpy(obj, rs->name + 10, n);
+		obj[n] = '\0';
+		ts = &m->elf.secs[rs->sh.sh_info];
+		for (j = 0; j < ts->nrels; j++) {
+			const struct ef_rel *r = &ts->rels[j];
+			size_t rlen = ef_reloc_size(r->type);
+
+			if (r->relsec != i)
+				continue;
+			for (k = 0; k < m->nentries; k++) {
+				const struct entry *e = &m->entries[k];
+				const char *eobj = section_object(e->es);
+				char at[300];
+
+				if (!e->has_target || e->tshndx != ts->index || !e->es->applied ||
+				    !overlaps(r->offset, rlen ? rlen : 1, e->taddr, e->patchlen) ||
+				    (eobj && strcmp(eobj, obj) == 0))
+					continue;
+				describe_address(m, ts->index, r->offset, at, sizeof(at));
+				if (eobj)
+					add(out, "klp-rela-clobber", e->es, entry_index(m, e),
+					    "%s writes a relocation of object '%s' at %s, inside the %u bytes this entry patches; the entry is applied with object '%s', so '%s''s relocation is written after it and overwrites the patched instruction",
+					    rs->name, obj, at, e->patchlen, eobj, obj);
+				else
+					add(out, "klp-rela-clobber", e->es, entry_index(m, e),
+					    "%s writes a relocation of object '%s' at %s, inside the %u bytes this entry patches; the module loader applies the entry at load, and livepatch writes '%s''s relocation later, over the patched instruction",
+					    rs->name, obj, at, e->patchlen, obj);
+			}
+		}
+	}
+}
+
+void verify_module(const struct module *m, struct findings *out)
+{
+	size_t i;
+
+	for (i = 0; i < m->nesecs; i++) {
+		const struct esec *es = &m->esecs[i];
+
+		rule_name(m, es, out);
+		if (!es->count && !es->tail && !es->misplaced && es->sec->size == 0)
+			continue;
+		rule_alloc(m, es, out);
+		rule_layout(m, es, out);
+		rule_known_object(m, es, out);
+		rule_entries(m, es, out);
+	}
+	rule_one_per_name(m, out);
+	rule_consumer(m, out);
+	rule_klp_rela(m, out);
+}
