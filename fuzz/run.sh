@@ -39,7 +39,7 @@ for bin in "$@"; do
 		found=$out/smoke/$short
 		rm -rf "$found"
 		mkdir -p "$found"
-		[ "$amount" -gt 0 ] || amount=20000
+		[ "$amount" -gt 0 ] || amount=100000
 		opts="$opts -seed=1 -runs=$amount"
 		;;
 	*)
