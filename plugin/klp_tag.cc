@@ -619,13 +619,21 @@ static void resolve_explicit(group *g)
 }
 
 /*
+ * What __init/__exit callers pass on: a helper only they call is part of
+ * that code, so it takes neither an object nor the default.
+ */
+static const char init_exit_code[] = "(__init/__exit code)";
+
+/*
  * The object a caller counts with while propagating: its final object,
  * whatever its source (*KNOWN false while that is still open).
  */
 static const char *caller_object(const group *g, bool *known)
 {
 	*known = true;
-	if (g->object || g->init_exit)
+	if (g->init_exit)
+		return init_exit_code;
+	if (g->object)
 		return g->object;
 	if (g->eligible && g->state == P_TOP) {
 		*known = false;
@@ -814,6 +822,8 @@ static void resolve_objects(void *event_data, void *data)
 	propagate(all);
 	FOR_EACH_VEC_ELT(all, i, g) {
 		if (g->object || g->init_exit)
+			continue;
+		if (g->eligible && g->state == P_VALUE && g->value == init_exit_code)
 			continue;
 		if (g->eligible && g->state == P_VALUE && g->value) {
 			g->object = g->value;

@@ -1,0 +1,12 @@
+/* A function that is the .new_func of two objects' tables is an error naming both. */
+/* { dg-do assemble } */
+#include "lp-old.h"
+
+static void replacement(void) { } /* { dg-error "'replacement' is the '.new_func' of klp_object tables for two objects: 'vmlinux' and 'ext4'" } */
+static struct klp_func funcs[] = { { .old_name = "orig", .new_func = replacement }, { } };
+static struct klp_object objs[] = { /* { dg-message "table naming" } */
+	{ .funcs = funcs },
+	{ .name = "ext4", .funcs = funcs },
+	{ }
+};
+void *table = objs;
