@@ -1,0 +1,70 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * klp_demo - a livepatch module with two objects:
+ *   vmlinux          version_proc_show (/proc/version), replaced here; the
+ *                    replacement is tagged with the attribute from klp_tag.h
+ *   klp_demo_target  klp_demo_target_show (/proc/klp_demo_target), replaced
+ *                    in klp_demo_target_fix.c, tagged by its Kbuild file
+ * Each replacement reports whether its ALTERNATIVE was applied: on a kernel
+ * that applies .klp.arch sections (4.9-5.7) it is when the module is built
+ * with KLP_TAG_ABI=klp-arch; on 6.1 only with plain sections.
+ */
+#include <linux/module.h>
+#include <linux/kernel.h>
+#include <linux/livepatch.h>
+#include <linux/seq_file.h>
+#include <klp_tag.h>
+#include "klp_demo.h"
+
+unsigned long klp_demo_fsrm_calls;
+
+static int __klp_object(vmlinux) klp_demo_version_proc_show(struct seq_file *m, void *v)
+{
+	seq_printf(m, "klp_demo: vmlinux replacement, alternative %s\n",
+		   klp_demo_alternative_applied() ? "applied" : "NOT applied");
+	return 0;
+}
+
+static struct klp_func klp_demo_vmlinux_funcs[] = {
+	{
+		.old_name = "version_proc_show",
+		.new_func = klp_demo_version_proc_show,
+	}, { }
+};
+
+static struct klp_func klp_demo_target_funcs[] = {
+	{
+		.old_name = "klp_demo_target_show",
+		.new_func = klp_demo_target_show_fixed,
+	}, { }
+};
+
+static struct klp_object klp_demo_objs[] = {
+	{
+		/* .name NULL: vmlinux */
+		.funcs = klp_demo_vmlinux_funcs,
+	}, {
+		.name = "klp_demo_target",
+		.funcs = klp_demo_target_funcs,
+	}, { }
+};
+
+static struct klp_patch klp_demo_patch = {
+	.mod = THIS_MODULE,
+	.objs = klp_demo_objs,
+};
+
+static int __init klp_demo_init(void)
+{
+	return klp_enable_patch(&klp_demo_patch);
+}
+
+static void __exit klp_demo_exit(void)
+{
+}
+
+module_init(klp_demo_init);
+module_exit(klp_demo_exit);
+MODULE_LICENSE("GPL");
+MODULE_INFO(livepatch, "Y");
+MODULE_DESCRIPTION("klp-tag example: a livepatch module patching vmlinux and a module");

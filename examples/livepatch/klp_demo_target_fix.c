@@ -1,0 +1,15 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * The replacement for klp_demo_target_show() of module klp_demo_target.
+ * Nothing in this file names the object: the Kbuild file does, with
+ * KLP_TAG_klp_demo_target_fix.o, the way CFLAGS_foo.o names a file.
+ */
+#include <linux/seq_file.h>
+#include "klp_demo.h"
+
+int klp_demo_target_show_fixed(struct seq_file *m, void *v)
+{
+	seq_printf(m, "klp_demo: klp_demo_target replacement, alternative %s\n",
+		   klp_demo_alternative_applied() ? "applied" : "NOT applied");
+	return 0;
+}

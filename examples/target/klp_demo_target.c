@@ -1,0 +1,38 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * klp_demo_target - the module that examples/livepatch patches.
+ *
+ * It creates /proc/klp_demo_target, whose show function is replaced by
+ * the livepatch module's klp_demo_target object.  It lives in a directory
+ * of its own because KLP_TAG in the livepatch directory covers every
+ * module there, and this one must stay an ordinary module.
+ */
+#include <linux/module.h>
+#include <linux/proc_fs.h>
+#include <linux/seq_file.h>
+
+/* noinline: livepatch redirects calls at this function's entry. */
+static noinline int klp_demo_target_show(struct seq_file *m, void *v)
+{
+	seq_puts(m, "klp_demo_target: original\n");
+	return 0;
+}
+
+static struct proc_dir_entry *klp_demo_target_entry;
+
+static int __init klp_demo_target_init(void)
+{
+	klp_demo_target_entry = proc_create_single("klp_demo_target", 0444, NULL,
+						   klp_demo_target_show);
+	return klp_demo_target_entry ? 0 : -ENOMEM;
+}
+
+static void __exit klp_demo_target_exit(void)
+{
+	proc_remove(klp_demo_target_entry);
+}
+
+module_init(klp_demo_target_init);
+module_exit(klp_demo_target_exit);
+MODULE_LICENSE("GPL");
+MODULE_DESCRIPTION("klp-tag example: the target module the livepatch example patches");
