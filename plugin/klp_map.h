@@ -4,7 +4,9 @@
  * Every object file the plugin compiles records which livepatched object
  * each of its functions belongs to, so that klp-arch-check can verify a
  * linked .ko without its sources.  The section is not allocated (it never
- * reaches kernel memory) and `ld -r` simply concatenates the sections of
+ * reaches kernel memory).  Its type is KLP_MAP_SECTION_TYPE, in the
+ * SHT_LOUSER range, not SHT_PROGBITS: modpost warns about every non-allocated
+ * PROGBITS section it does not know.  `ld -r` simply concatenates the sections of
  * its inputs, so the section is a sequence of self-delimiting records, each
  * starting on an 8-byte boundary of the record stream.  A reader skips zero
  * bytes between records (padding a linker may insert between input
@@ -41,6 +43,7 @@
 #define KLP_MAP_H
 
 #define KLP_MAP_SECTION ".klp_tag.map"
+#define KLP_MAP_SECTION_TYPE 0x8b544147u /* SHT_LOUSER | "KTAG" */
 #define KLP_MAP_MAGIC 0x4741544bu /* bytes 'K' 'T' 'A' 'G' */
 #define KLP_MAP_VERSION 1
 #define KLP_MAP_HEADER_SIZE 24

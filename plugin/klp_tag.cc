@@ -503,7 +503,16 @@ static void note_table_object(const char *object)
 	table_objects.safe_push(object);
 }
 
-static void read_klp_object(tree ctor, tree var)
+static bool absent_or_null(tree value)
+{
+	return !value || integer_zerop(value);
+}
+
+/*
+ * One klp_object initializer.  Returns false at the array's terminator (no
+ * name and no funcs), where the kernel stops iterating the objects.
+ */
+static bool read_klp_object(tree ctor, tree var)
 {
 	location_t loc = DECL_SOURCE_LOCATION(var);
 	const char *object;
@@ -511,19 +520,21 @@ static void read_klp_object(tree ctor, tree var)
 	unsigned i;
 
 	if (!ctor || TREE_CODE(ctor) != CONSTRUCTOR)
-		return;
+		return true;
+	if (absent_or_null(field_value(ctor, "name")) && absent_or_null(field_value(ctor, "funcs")))
+		return false;
 	if (!table_object_name(field_value(ctor, "name"), loc, &object))
-		return;
+		return true;
 	note_table_object(object);
 	funcs = field_value(ctor, "funcs");
-	if (!funcs || integer_zerop(funcs))
-		return;
+	if (absent_or_null(funcs))
+		return true;
 	funcs = addressed_variable(funcs);
 	fctor = funcs ? DECL_INITIAL(funcs) : NULL_TREE;
 	if (!fctor || TREE_CODE(fctor) != CONSTRUCTOR) {
 		warning_at(loc, 0, "cannot read the %<.funcs%> array of a %<struct klp_object%> "
 			   "for object %qs; tag its functions explicitly", object);
-		return;
+		return true;
 	}
 	FOR_EACH_CONSTRUCTOR_VALUE(CONSTRUCTOR_ELTS(fctor), i, elt) {
 		tree fn;
@@ -539,6 +550,7 @@ static void read_klp_object(tree ctor, tree var)
 		if (TREE_CODE(fn) == FUNCTION_DECL)
 			tag_from_table(fn, object, var);
 	}
+	return true;
 }
 
 static void read_klp_tables(void)
@@ -557,7 +569,8 @@ static void read_klp_tables(void)
 		} else if (TREE_CODE(type) == ARRAY_TYPE &&
 			   type_is_struct(TREE_TYPE(type), "klp_object")) {
 			FOR_EACH_CONSTRUCTOR_VALUE(CONSTRUCTOR_ELTS(ctor), i, elt)
-				read_klp_object(elt, var);
+				if (!read_klp_object(elt, var))
+					break;
 		}
 	}
 }
@@ -1039,7 +1052,8 @@ static void emit_map(void *event_data, void *data)
 
 	if (seen_error() || !asm_out_file || (flag_generate_lto && !flag_fat_lto_objects))
 		return;
-	fprintf(asm_out_file, "\t.pushsection %s,\"\",@progbits\n", KLP_MAP_SECTION);
+	fprintf(asm_out_file, "\t.pushsection %s,\"\",@0x%08x\n", KLP_MAP_SECTION,
+		KLP_MAP_SECTION_TYPE);
 	{
 		const char *unit[2] = { "klp-tag " KLP_TAG_VERSION, main_input_filename
 									? main_input_filename : "" };
