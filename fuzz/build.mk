@@ -17,21 +17,27 @@
 # do not share the objects `make` builds with $(CC)).
 
 FUZZ_CC := clang
-FUZZ_PKGS := clang libclang-rt-14-dev
+FUZZ_PKGS := clang libclang-rt-14-dev libelf-dev
 FUZZ_DIR := build/fuzz
 FUZZ_SECONDS ?= 60
 FUZZ_CFLAGS := -std=gnu11 -g -O1 -fsanitize=fuzzer,address,undefined \
 	-fno-sanitize-recover=undefined -fno-omit-frame-pointer $(WARN_CFLAGS) -Iplugin
 
-FUZZ_HARNESSES := rewrite tagfile objname
+FUZZ_HARNESSES := rewrite tagfile objname elf
 FUZZ_BINS := $(FUZZ_HARNESSES:%=$(FUZZ_DIR)/fuzz_%)
 
 $(FUZZ_DIR)/fuzz_rewrite: fuzz/fuzz_rewrite.c plugin/asm_rewrite.c plugin/asm_rewrite.h
 $(FUZZ_DIR)/fuzz_tagfile: fuzz/fuzz_tagfile.c plugin/tagfile.c plugin/objname.c $(wildcard plugin/*.h)
 $(FUZZ_DIR)/fuzz_objname: fuzz/fuzz_objname.c plugin/objname.c plugin/objname.h
+# The checker minus its main(): the harness drives module_load() and friends.
+FUZZ_CHECKER_SRCS := $(addprefix tools/klp-arch-check/,elfread.c module.c compare.c rules.c report.c)
+$(FUZZ_DIR)/fuzz_elf: fuzz/fuzz_elf.c $(FUZZ_CHECKER_SRCS) plugin/objname.c \
+		$(wildcard tools/klp-arch-check/*.h) plugin/klp_map.h plugin/objname.h
+$(FUZZ_DIR)/fuzz_elf: FUZZ_LIBS := -lelf
+$(FUZZ_DIR)/fuzz_elf: FUZZ_CFLAGS += -Itools/klp-arch-check
 $(FUZZ_BINS): | fuzz-deps
 	@mkdir -p $(FUZZ_DIR)
-	$(FUZZ_CC) $(FUZZ_CFLAGS) -o $@ $(filter %.c,$^)
+	$(FUZZ_CC) $(FUZZ_CFLAGS) -o $@ $(filter %.c,$^) $(FUZZ_LIBS)
 
 .PHONY: fuzz fuzz-smoke fuzz-build fuzz-deps
 fuzz-deps:

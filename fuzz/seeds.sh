@@ -6,7 +6,9 @@
 set -eu
 top=$(cd "$(dirname "$0")/.." && pwd)
 c=$top/fuzz/corpus
-mkdir -p "$c/rewrite" "$c/tagfile" "$c/objname"
+mkdir -p "$c/rewrite" "$c/tagfile" "$c/objname" "$c/elf"
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
 
 seed() { # DIR NAME: stdin becomes the seed
 	cat >"$c/$1/$2"
@@ -38,4 +40,21 @@ printf 'vmlinux' | seed objname vmlinux
 printf 'livepatch-callbacks-mod' | seed objname dashes
 printf 'ext4.ko' | seed objname dot
 printf '%s' "$(printf 'x%.0s' $(seq 1 56))" | seed objname too-long
+# ELF seeds: the testsuite's assembly fixtures assembled, and its compile
+# tests built with the plugin (abi=klp-arch, so .klp.arch sections and the
+# map are there), each small enough for the harness's -max_len.
+for f in $(cd "$top" && git ls-files 'testsuite/*.s'); do
+	o=$tmp/$(basename "$f" .s).o
+	as --64 -o "$o" "$top/$f" 2>/dev/null && cp "$o" "$c/elf/ts-$(basename "$f" .s).o"
+done
+for f in $(cd "$top" && git ls-files 'testsuite/klp_tag.plugin/*.c'); do
+	o=$tmp/$(basename "$f" .c).o
+	gcc -O2 -fplugin="$top/plugin/klp_tag.so" -fplugin-arg-klp_tag-abi=klp-arch \
+		-I"$top/testsuite/klp_tag.plugin" -I"$top/kbuild-integration" -c -o "$o" "$top/$f" \
+		2>/dev/null || continue
+	strip --strip-debug "$o"
+	[ "$(wc -c <"$o")" -le 65536 ] && cp "$o" "$c/elf/plugin-$(basename "$f" .c).o"
+done
+printf 'not an ELF file\n' | seed elf text
+
 echo "fuzz/corpus: $n testsuite files as rewriter seeds"
