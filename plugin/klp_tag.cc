@@ -102,7 +102,8 @@ struct tagfile_conflict {
 };
 static vec<tagfile_conflict> tagfile_conflicts;
 
-/* One klp_object attribute seen by the attribute handler. */
+/* The first klp_object attribute of each function name, to point at it when a
+ * redeclaration disagrees. */
 struct attribute_tag {
 	const char *object;
 	location_t loc;
@@ -577,12 +578,32 @@ static void read_klp_tables(void)
 
 /* ---- resolution: explicit sources, propagation, default ------------------ */
 
+/*
+ * The object DECL's klp_object attribute names, normalised.  Read from the
+ * declaration, where it also survives LTO streaming; the handler already
+ * rejected bad names and a second, disagreeing attribute.
+ */
+static const char *attribute_object(tree decl)
+{
+	tree attr = lookup_attribute("klp_object", DECL_ATTRIBUTES(decl));
+	tree arg;
+	char out[KLP_OBJNAME_MAX + 1], why[KLP_OBJNAME_WHY];
+
+	if (!attr || !TREE_VALUE(attr))
+		return NULL;
+	arg = TREE_VALUE(TREE_VALUE(attr));
+	if (TREE_CODE(arg) != STRING_CST ||
+	    klp_objname_normalise(TREE_STRING_POINTER(arg), TREE_STRING_LENGTH(arg) - 1, out, why))
+		return NULL;
+	return keep_string(out);
+}
+
 /* The explicit object of G, checking that its explicit sources agree. */
 static void resolve_explicit(group *g)
 {
 	tree decl = g->origin;
 	location_t loc = DECL_SOURCE_LOCATION(decl);
-	attribute_tag *attr = DECL_NAME(decl) ? attribute_tags->get(DECL_NAME(decl)) : NULL;
+	const char *attr = attribute_object(decl);
 	const struct klp_tag *tag = DECL_NAME(decl) ? klp_tagset_find(tagset, c_name(decl)) : NULL;
 	unsigned i;
 	tagfile_conflict *c;
@@ -593,13 +614,13 @@ static void resolve_explicit(group *g)
 				error_at(loc, "%qD is tagged for object %qs by %s:%u but for object "
 					 "%qs by %s:%u", decl, tag->object, tag->file, tag->line,
 					 c->object, c->file, c->line);
-	if (attr && tag && strcmp(attr->object, tag->object) != 0)
+	if (attr && tag && strcmp(attr, tag->object) != 0)
 		error_at(loc, "%qD is tagged for object %qs by its klp_object attribute but for "
-			 "object %qs by tag file %s:%u", decl, attr->object, tag->object,
+			 "object %qs by tag file %s:%u", decl, attr, tag->object,
 			 tag->file, tag->line);
-	if (attr && g->table_object && strcmp(attr->object, g->table_object) != 0)
+	if (attr && g->table_object && strcmp(attr, g->table_object) != 0)
 		error_at(loc, "%qD is tagged for object %qs by its klp_object attribute but is "
-			 "the %<.new_func%> of the klp_object table for %qs", decl, attr->object,
+			 "the %<.new_func%> of the klp_object table for %qs", decl, attr,
 			 g->table_object);
 	if (tag && g->table_object && strcmp(tag->object, g->table_object) != 0)
 		error_at(loc, "%qD is tagged for object %qs by tag file %s:%u but is the "
@@ -607,7 +628,7 @@ static void resolve_explicit(group *g)
 			 tag->file, tag->line, g->table_object);
 
 	if (attr) {
-		g->object = attr->object;
+		g->object = attr;
 		g->source = KLP_SRC_ATTRIBUTE;
 	} else if (tag) {
 		g->object = keep_string(tag->object);
