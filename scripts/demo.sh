@@ -73,7 +73,8 @@ build() {
 		exit 1
 	fi
 	for d in $MODDIRS; do
-		make -s -C "$KDIR" M="$dir/$d" modules "$@" 2>&1 |
+		# An enclosing make's flags and overrides (CC=...) are not kbuild's.
+		env -u MAKEFLAGS -u MFLAGS -u MAKEOVERRIDES -u MAKELEVEL make -s -C "$KDIR" M="$dir/$d" modules "$@" 2>&1 |
 			grep -v -e '^Skipping BTF generation' || true
 		ls "$dir/$d"/*.ko >/dev/null 2>&1 || { echo "demo.sh: building $d failed" >&2; exit 1; }
 	done

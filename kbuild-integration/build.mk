@@ -1,0 +1,13 @@
+# The kbuild fragment is installed as $(DATADIR)/klp-tag.mk.  It finds what
+# it needs relative to itself: klp_tag.h in $(PREFIX)/include, klp-lds in
+# $(PREFIX)/bin, and the plugin in GCC's plugin directory, next to the
+# record of the GCC it was built for (klp_tag.gcc), which it compares with
+# the kernel's $(CC) before the first compile.
+
+define KLP_TAG_MK_INSTALL
+
+	install -d $(DESTDIR)$(DATADIR)
+	install -m 0644 kbuild-integration/klp-tag.mk $(DESTDIR)$(DATADIR)/klp-tag.mk
+	install -m 0644 plugin/klp_tag.gcc $(DESTDIR)$(PLUGIN_SDK)/klp_tag.gcc
+endef
+INSTALL_EXTRA += $(KLP_TAG_MK_INSTALL)
