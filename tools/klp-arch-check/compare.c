@@ -226,8 +226,10 @@ int compare_modules(struct module *a, struct module *b, FILE *out)
 		fprintf(stderr, "klp-arch-check: out of memory\n");
 		exit(2);
 	}
-	qsort(va, na, sizeof(*va), cmp_keyed);
-	qsort(vb, nb, sizeof(*vb), cmp_keyed);
+	if (na > 1)
+		qsort(va, na, sizeof(*va), cmp_keyed);
+	if (nb > 1)
+		qsort(vb, nb, sizeof(*vb), cmp_keyed);
 	/* Walk both sorted lists; equal keys pair off, the rest are the differences. */
 	while (i < na || j < nb) {
 		int c = i >= na ? 1 : j >= nb ? -1 : strcmp(va[i].key, vb[j].key);

@@ -2,6 +2,7 @@
 #include "elfread.h"
 
 #include <errno.h>
+#include <stddef.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -61,6 +62,7 @@ static int read_whole_file(struct ef_file *f, const char *path, char err[EF_ERRL
 static int check_ident(const struct ef_file *f, char err[EF_ERRLEN])
 {
 	const unsigned char *b = f->buf;
+	uint64_t shoff;
 
 	if (f->size < EI_NIDENT || memcmp(b, ELFMAG, SELFMAG) != 0)
 		return fail(err, "not an ELF file");
@@ -75,6 +77,12 @@ static int check_ident(const struct ef_file *f, char err[EF_ERRLEN])
 	if (f->size < sizeof(Elf64_Ehdr))
 		return fail(err, "truncated: %zu bytes, shorter than the %zu-byte ELF header",
 			    f->size, sizeof(Elf64_Ehdr));
+	shoff = ef_le(b + offsetof(Elf64_Ehdr, e_shoff), 8);
+	if (shoff == 0)
+		return fail(err, "no section headers");
+	if (shoff > f->size || f->size - shoff < sizeof(Elf64_Shdr))
+		return fail(err, "truncated: the section header table at offset %llu lies past the end of the file (%zu bytes)",
+			    (unsigned long long)shoff, f->size);
 	return 0;
 }
 
@@ -136,8 +144,6 @@ static int load_sections(struct ef_file *f, char err[EF_ERRLEN])
 			return fail(err, "section %zu: name offset %u outside the section name table",
 				    i, s->sh.sh_name);
 		if (s->sh.sh_type != SHT_NOBITS && s->sh.sh_size > 0) {
-			if (s->sh.sh_flags & SHF_COMPRESSED)
-				continue;
 			s->data = f->buf + s->sh.sh_offset;
 			s->size = s->sh.sh_size;
 		}

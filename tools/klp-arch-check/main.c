@@ -50,17 +50,16 @@ static int load(struct module *m, const char *path, const char *layout, const ch
 int main(int argc, char **argv)
 {
 	const char *layout = NULL, *kernel = NULL;
-	const char **files = calloc((size_t)argc, sizeof(*files));
+	/* File names are gathered in place: never past the argument being read. */
+	char **files = argv + 1;
 	bool json = false, map = false, compare = false, opts = true, first = true;
 	int i, nfiles = 0, status = 0;
 
-	if (!files)
-		return 2;
 	for (i = 1; i < argc; i++) {
 		const char *a = argv[i];
 
 		if (!opts || a[0] != '-' || !a[1]) {
-			files[nfiles++] = a;
+			files[nfiles++] = argv[i];
 		} else if (strcmp(a, "--") == 0) {
 			opts = false;
 		} else if (strcmp(a, "--json") == 0) {
@@ -109,8 +108,7 @@ int main(int argc, char **argv)
 		r = compare_modules(&a, &b, stdout);
 		module_free(&a);
 		module_free(&b);
-		free(files);
-		return r;
+			return r;
 	}
 	if (nfiles < 1) {
 		usage(stderr);
@@ -160,6 +158,5 @@ int main(int argc, char **argv)
 	}
 	if (json)
 		printf("\n]}\n");
-	free(files);
 	return status;
 }
