@@ -143,6 +143,10 @@ static int load_sections(struct ef_file *f, char err[EF_ERRLEN])
 		if (!s->name)
 			return fail(err, "section %zu: name offset %u outside the section name table",
 				    i, s->sh.sh_name);
+		/* gcc -gz and ld --compress-debug-sections compress debug sections only. */
+		if ((s->sh.sh_flags & SHF_COMPRESSED) && strncmp(s->name, ".debug", 6) != 0)
+			return fail(err, "section %s is compressed (SHF_COMPRESSED); only debug sections may be",
+				    s->name);
 		if (s->sh.sh_type != SHT_NOBITS && s->sh.sh_size > 0) {
 			s->data = f->buf + s->sh.sh_offset;
 			s->size = s->sh.sh_size;
