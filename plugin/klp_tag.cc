@@ -134,7 +134,6 @@ struct group {
 	const char *value;
 	vec<group *> callers;
 	vec<group *> callees;
-	bool conflict_noted;
 };
 
 static hash_map<tree, group *> *groups;   /* by C identifier (group_of) */
@@ -556,8 +555,12 @@ static bool read_klp_object(tree ctor, tree var)
 
 static void read_klp_tables(void)
 {
+	static bool done;
 	varpool_node *vnode;
 
+	if (done)
+		return;
+	done = true;
 	FOR_EACH_VARIABLE(vnode) {
 		tree var = vnode->decl, type = TREE_TYPE(var), ctor = DECL_INITIAL(var);
 		unsigned i;
@@ -795,6 +798,49 @@ static void warn_file_scope_asm(void)
 				"it is left alone and its entries are applied at module load",
 				s.altinstructions ? ".altinstructions" : ".parainstructions");
 	}
+}
+
+/* Does any function of the unit have an object before propagation? */
+static bool unit_has_tags(void)
+{
+	cgraph_node *node;
+
+	if (default_object)
+		return true;
+	FOR_EACH_FUNCTION(node) {
+		tree decl = node->decl;
+		group *g;
+
+		if (!node->definition || !DECL_NAME(decl))
+			continue;
+		if (attribute_object(decl) || klp_tagset_find(tagset, c_name(decl)))
+			return true;
+		g = find_group(decl);
+		if (g && g->table_object)
+			return true;
+	}
+	return false;
+}
+
+/*
+ * Before IPA: identical code folding would merge replacement functions of
+ * different objects (or a replacement and a plain function) into one body,
+ * and one body can hold its entries in one section only.  So in a unit with
+ * tags no function is folded, whatever the ABI, so that the abi=none
+ * reference build has the same functions and entries.
+ */
+static void keep_functions_apart(void *event_data, void *data)
+{
+	cgraph_node *node;
+	tree no_icf = get_identifier("no_icf");
+
+	read_klp_tables();
+	if (!unit_has_tags())
+		return;
+	FOR_EACH_FUNCTION(node)
+		if (node->definition && !lookup_attribute("no_icf", DECL_ATTRIBUTES(node->decl)))
+			DECL_ATTRIBUTES(node->decl) =
+				tree_cons(no_icf, NULL_TREE, DECL_ATTRIBUTES(node->decl));
 }
 
 /* Decide every function's object, once the call graph is final. */
@@ -1169,6 +1215,7 @@ int plugin_init(struct plugin_name_args *info, struct plugin_gcc_version *versio
 	register_callback(info->base_name, PLUGIN_START_UNIT, define_macro, NULL);
 	register_callback(info->base_name, PLUGIN_FINISH_DECL, watch_declaration, NULL);
 	register_callback(info->base_name, PLUGIN_FINISH_TYPE, watch_type, NULL);
+	register_callback(info->base_name, PLUGIN_ALL_IPA_PASSES_START, keep_functions_apart, NULL);
 	register_callback(info->base_name, PLUGIN_ALL_IPA_PASSES_END, resolve_objects, NULL);
 	register_callback(info->base_name, PLUGIN_FINISH_UNIT, emit_map, NULL);
 
