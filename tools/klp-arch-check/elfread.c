@@ -62,7 +62,7 @@ static int read_whole_file(struct ef_file *f, const char *path, char err[EF_ERRL
 static int check_ident(const struct ef_file *f, char err[EF_ERRLEN])
 {
 	const unsigned char *b = f->buf;
-	uint64_t shoff;
+	uint64_t shoff, shnum;
 
 	if (f->size < EI_NIDENT || memcmp(b, ELFMAG, SELFMAG) != 0)
 		return fail(err, "not an ELF file");
@@ -83,6 +83,13 @@ static int check_ident(const struct ef_file *f, char err[EF_ERRLEN])
 	if (shoff > f->size || f->size - shoff < sizeof(Elf64_Shdr))
 		return fail(err, "truncated: the section header table at offset %llu lies past the end of the file (%zu bytes)",
 			    (unsigned long long)shoff, f->size);
+	/* e_shnum 0: the count is section 0's sh_size (extended numbering). */
+	shnum = ef_le(b + offsetof(Elf64_Ehdr, e_shnum), 2);
+	if (shnum == 0)
+		shnum = ef_le(b + shoff + offsetof(Elf64_Shdr, sh_size), 8);
+	if (shnum > (f->size - shoff) / sizeof(Elf64_Shdr))
+		return fail(err, "truncated or corrupt: %llu section headers at offset %llu do not fit in the file's %zu bytes",
+			    (unsigned long long)shnum, (unsigned long long)shoff, f->size);
 	return 0;
 }
 

@@ -418,7 +418,9 @@ static int read_map(struct module *m)
 			r.str[k] = (const char *)d + at;
 			at = (size_t)(nul - d) + 1;
 		}
-		if (!r.str[0][0] || (r.kind == KLP_MAP_FUNCTION && !r.str[2][0])) {
+		/* An untagged function's record has an empty object name. */
+		if ((r.kind == KLP_MAP_OBJECT && !r.str[0][0]) ||
+		    (r.kind == KLP_MAP_FUNCTION && !r.str[2][0])) {
 			m->map_stop = "a record with missing strings";
 			break;
 		}

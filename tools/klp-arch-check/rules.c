@@ -134,8 +134,8 @@ static void rule_one_per_name(const struct module *m, struct findings *out)
 				continue;
 			if (a->klp)
 				add(out, "one-section-per-name", b, -1,
-				    "%zu sections hold object '%s''s %s entries (this is section [%zu]); arch_klp_init_object_loaded() keeps only the last one, section [%zu], so the %zu entries of this one are never applied",
-				    count, a->obj, a->kind == KIND_ALT ? "alternative" : "paravirt",
+				    "%zu sections hold the %s entries of object '%s' (this is section [%zu]); arch_klp_init_object_loaded() keeps only the last one, section [%zu], so the %zu entries of this one are never applied",
+				    count, a->kind == KIND_ALT ? "alternative" : "paravirt", a->obj,
 				    b->sec->index, m->esecs[last].sec->index, b->count);
 			else
 				add(out, "one-section-per-name", b, -1,
@@ -203,7 +203,7 @@ static void rule_entries(const struct module *m, const struct esec *es, struct f
 		if (obj && strcmp(obj, "vmlinux") != 0 &&
 		    strncmp(m->elf.secs[e->tshndx].name, ".init.text", 10) == 0)
 			add(out, "init-text", es, idx,
-			    "the entry patches %s in .init.text, but livepatch applies object '%s''s entries when '%s' loads, possibly after the patch module's init code was freed",
+			    "the entry patches %s in .init.text, but livepatch applies the entries of object '%s' when '%s' loads, possibly after the patch module's init code was freed",
 			    at, obj, obj);
 		if (!have_map || !e->func)
 			continue;
@@ -212,12 +212,12 @@ static void rule_entries(const struct module *m, const struct esec *es, struct f
 			continue;
 		if (obj && strcmp(r->str[0], obj) != 0)
 			add(out, "entry-object", es, idx,
-			    "the entry patches %s, which the map assigns to %s%s%s (source %s), but it sits in object '%s''s section: livepatch applies it when '%s''s relocations are written, not those of the code it patches",
+			    "the entry patches %s, which the map assigns to %s%s%s (source %s), but it sits in the section of object '%s': livepatch applies it when the relocations of '%s' are written, not when those of the code it patches are",
 			    at, r->str[0][0] ? "object '" : "no object", r->str[0],
 			    r->str[0][0] ? "'" : "", map_source_name(r->source), obj, obj);
 		if (!es->klp && m->rules.id == RULES_KLP_ARCH && r->str[0][0])
 			add(out, "tagged-in-plain", es, idx,
-			    "the entry patches %s, which the map assigns to object '%s' (source %s), but it sits in %s: the module loader applies it at load, before livepatch writes '%s''s klp relocations, which then overwrite the patched instruction (put it in .klp.arch.%s..%s)",
+			    "the entry patches %s, which the map assigns to object '%s' (source %s), but it sits in %s: the module loader applies it at load, before livepatch writes the klp relocations of '%s', which then overwrite the patched instruction (put it in .klp.arch.%s..%s)",
 			    at, r->str[0], map_source_name(r->source), es->sec->name, r->str[0],
 			    r->str[0], es->sec->name + 1);
 	}
@@ -304,11 +304,11 @@ static void rule_klp_rela(const struct module *m, struct findings *out)
 				describe_address(m, ts->index, r->offset, at, sizeof(at));
 				if (eobj)
 					add(out, "klp-rela-clobber", e->es, entry_index(m, e),
-					    "%s writes a relocation of object '%s' at %s, inside the %u bytes this entry patches; the entry is applied with object '%s', so '%s''s relocation is written after it and overwrites the patched instruction",
+					    "%s writes a relocation of object '%s' at %s, inside the %u bytes this entry patches; the entry is applied with object '%s', so the relocation of '%s' is written after it and overwrites the patched instruction",
 					    rs->name, obj, at, e->patchlen, eobj, obj);
 				else
 					add(out, "klp-rela-clobber", e->es, entry_index(m, e),
-					    "%s writes a relocation of object '%s' at %s, inside the %u bytes this entry patches; the module loader applies the entry at load, and livepatch writes '%s''s relocation later, over the patched instruction",
+					    "%s writes a relocation of object '%s' at %s, inside the %u bytes this entry patches; the module loader applies the entry at load, and livepatch writes the relocation of '%s' later, over the patched instruction",
 					    rs->name, obj, at, e->patchlen, obj);
 			}
 		}
