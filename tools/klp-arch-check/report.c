@@ -115,7 +115,9 @@ void report_text(const struct module *m, const struct findings *f, FILE *out)
 	fprintf(out, "  layout %s: %zu-byte alt_instr, 16-byte paravirt sites%s (%s)\n",
 		m->layout.name, m->layout.alt_size,
 		m->layout.para_short_last ? ", last may be 12" : "", m->layout.from);
-	fprintf(out, "  rules %s (%s): %s\n", m->rules.name, m->rules.from,
+	fprintf(out, "  rules %s (%s%s%s): %s\n", m->rules.id == RULES_KLP_ARCH ? "klp-arch" : "none",
+		m->rules.from, strncmp(m->rules.from, "default", 7) ? " " : "",
+		strncmp(m->rules.from, "default", 7) ? m->rules.name : "",
 		m->rules.id == RULES_KLP_ARCH ?
 		"livepatch applies .klp.arch.<object> sections after the object's relocations" :
 		"the kernel never applies .klp.arch sections");
