@@ -1,0 +1,3 @@
+# The .mod.o stand-in: module metadata, no entries.
+	.section .modinfo,"a"
+	.string	"vermagic=4.19.72 SMP mod_unload "
