@@ -3,8 +3,8 @@
 #
 # Runs the scenario named by `klpq=NAME` on the kernel command line, that
 # is /scenarios/NAME.sh, sourced in a subshell so that whatever it does
-# the machine still powers off.  Everything the host needs goes to the
-# serial console as lines
+# the run still ends in `reboot -f` (QEMU exits: -no-reboot).  What the
+# host needs goes to the serial console as lines
 #     KLPQ NAME begin
 #     KLPQ NAME KEY: VALUE
 #     KLPQ NAME end
@@ -18,6 +18,7 @@ mount -t proc proc /proc
 mount -t sysfs sysfs /sys
 
 scenario=
+# shellcheck disable=SC2013 # the command line is words, not lines
 for word in $(cat /proc/cmdline); do
 	case "$word" in
 	klpq=*) scenario=${word#klpq=} ;;
@@ -99,6 +100,7 @@ echo "KLPQ $scenario begin"
 if [ -z "$scenario" ] || [ ! -f "/scenarios/$scenario.sh" ]; then
 	report error "no scenario /scenarios/$scenario.sh (klpq= on the kernel command line)"
 else
+	# shellcheck source=/dev/null
 	(. "/scenarios/$scenario.sh")
 	report_dmesg
 	report tainted "$(cat /proc/sys/kernel/tainted)"
