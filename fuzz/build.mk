@@ -53,4 +53,14 @@ fuzz-smoke: fuzz-build
 # `make check` builds the harnesses.
 check: fuzz-build
 
+# The second-compiler test (testsuite/klp_tag.matrix/version.exp) builds
+# the plugin for the other GCC (gcc-11 beside GCC 12, gcc-12 beside any
+# other) and loads each plugin into the other compiler.
+VERSION_OTHER := $(if $(filter 12,$(GCC_MAJOR)),11,12)
+VERSION_PKGS := gcc-$(VERSION_OTHER) g++-$(VERSION_OTHER) gcc-$(VERSION_OTHER)-plugin-dev
+.PHONY: version-deps
+version-deps:
+	@scripts/deps.sh $(VERSION_PKGS)
+check: version-deps
+
 CLEAN_FILES += $(FUZZ_DIR)
