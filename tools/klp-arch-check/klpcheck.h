@@ -29,6 +29,7 @@ struct layout {
 	size_t alt_size;
 	bool para_short_last;		/* a 12-byte last paravirt entry is valid */
 	bool para_clobbers;		/* 4.9-4.19 carry a u16 clobbers field */
+	bool alt_inv_flag;		/* cpuid bit 15 means "feature not present" */
 	const char *from;		/* "vermagic", "--layout", "inferred from relocations", ... */
 };
 
@@ -89,6 +90,7 @@ struct entry {
 	unsigned patchlen;		/* instrlen / len */
 	/* alternatives */
 	unsigned feature, repllen, padlen;
+	bool inverted;			/* 6.1: cpuid bit 15, ALTINSTR_FLAG_INV (replace when NOT set) */
 	/* paravirt */
 	unsigned ptype, clobbers;
 };

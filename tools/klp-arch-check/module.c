@@ -52,6 +52,7 @@ void layout_named(enum layout_id id, struct layout *out, const char *from)
 		out->id = LAYOUT_6_1;
 		out->name = "6.1";
 		out->alt_size = 12;
+		out->alt_inv_flag = true;
 	}
 }
 
@@ -282,6 +283,10 @@ static int decode_section(struct module *m, struct esec *es)
 
 			set_target(m, &e, rel_at(s, off));
 			e.feature = (unsigned)ef_le(d + off + 8, 2);
+			if (m->layout.alt_inv_flag && (e.feature & 0x8000)) {
+				e.inverted = true;
+				e.feature &= 0x7fff;
+			}
 			e.patchlen = d[off + 10];
 			e.repllen = d[off + 11];
 			e.padlen = n > 12 ? d[off + 12] : 0;

@@ -43,8 +43,8 @@ static void entry_text(const struct module *m, const struct entry *e, FILE *out)
 	fprintf(out, "      [%zu] +0x%zx %s %s, %u bytes", (size_t)(e - m->entries) - e->es->first,
 		e->off, kind_name(e->es->kind), at, e->patchlen);
 	if (e->es->kind == KIND_ALT)
-		fprintf(out, ", feature %u*32+%u, replacement %u bytes", e->feature / 32,
-			e->feature % 32, e->repllen);
+		fprintf(out, ", feature %s%u*32+%u, replacement %u bytes", e->inverted ? "!" : "",
+			e->feature / 32, e->feature % 32, e->repllen);
 	else
 		fprintf(out, ", type %u", e->ptype);
 	if (r)
@@ -207,8 +207,8 @@ static void entry_json(const struct module *m, const struct entry *e, FILE *out)
 	json_kv(out, "object_source", r ? map_source_name(r->source) : NULL, true);
 	fprintf(out, ", \"length\": %u", e->patchlen);
 	if (e->es->kind == KIND_ALT)
-		fprintf(out, ", \"feature\": %u, \"replacement_length\": %u}", e->feature,
-			e->repllen);
+		fprintf(out, ", \"feature\": %u, \"feature_inverted\": %s, \"replacement_length\": %u}",
+			e->feature, e->inverted ? "true" : "false", e->repllen);
 	else
 		fprintf(out, ", \"type\": %u}", e->ptype);
 }
