@@ -11,6 +11,9 @@
 #   make fuzz-smoke              each harness for a fixed number of runs with
 #                                a fixed seed: repeatable, also part of
 #                                `make check`
+#   make fuzz-coverage           line and branch coverage of the code under
+#                                test reached by the seeds and what
+#                                `make fuzz` found (clang source coverage)
 #
 # The harnesses are built with clang whatever CC is, with ASan and UBSan,
 # from the plugin's own C sources (instrumented for coverage here, so they
@@ -39,7 +42,7 @@ $(FUZZ_BINS): | fuzz-deps
 	@mkdir -p $(FUZZ_DIR)
 	$(FUZZ_CC) $(FUZZ_CFLAGS) -o $@ $(filter %.c,$^) $(FUZZ_LIBS)
 
-.PHONY: fuzz fuzz-smoke fuzz-build fuzz-deps
+.PHONY: fuzz fuzz-smoke fuzz-build fuzz-deps fuzz-coverage
 fuzz-deps:
 	@scripts/deps.sh $(FUZZ_PKGS)
 fuzz-build: $(FUZZ_BINS)
@@ -48,6 +51,9 @@ fuzz: fuzz-build
 	@fuzz/run.sh time $(FUZZ_SECONDS) $(FUZZ_BINS)
 fuzz-smoke: fuzz-build
 	@fuzz/run.sh smoke 0 $(FUZZ_BINS)
+fuzz-coverage: fuzz-deps
+	@scripts/deps.sh llvm
+	@fuzz/coverage.sh $(FUZZ_HARNESSES)
 
 # The smoke runs are in the testsuite (testsuite/klp_tag.fuzz), so
 # `make check` builds the harnesses.
