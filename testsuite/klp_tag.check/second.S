@@ -1,7 +1,8 @@
 /*
  * second.S - a second unit of the fixture module: one vmlinux function
  * with one paravirt site, so that `ld -r fixture.o second.o` merges two
- * objects' .klp.arch sections the way a module link does.
+ * objects' .klp.arch sections the way a module link does.  SECOND_ALT
+ * adds an alternative to it.
  */
 #include "entries.inc"
 
@@ -18,5 +19,8 @@
 	.type quux, @function
 quux:
 	pvsite QUUX_PARA, 9
+#ifdef SECOND_ALT
+	altsite .klp.arch.vmlinux..altinstructions
+#endif
 	ret
 	.size quux, . - quux

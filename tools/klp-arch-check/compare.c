@@ -67,7 +67,7 @@ static bool is_replacement_section(const char *name)
 }
 
 static void add_relocs(const struct module *m, const struct ef_sec *s, uint64_t from,
-		       uint64_t to, size_t repllen, int depth, struct sbuf *b);
+		       uint64_t to, const struct entry *e, int depth, struct sbuf *b);
 
 /* What a relocation points at, in terms that survive a rebuild. */
 static void add_target(const struct module *m, const struct ef_rel *r, size_t span, int depth,
@@ -95,7 +95,7 @@ static void add_target(const struct module *m, const struct ef_rel *r, size_t sp
 		}
 		sb_add(b, "%s{", ts->name);
 		sb_hex(b, ts->data + addr, span);
-		add_relocs(m, ts, addr, addr + span, 0, depth + 1, b);
+		add_relocs(m, ts, addr, addr + span, NULL, depth + 1, b);
 		sb_add(b, "}");
 		return;
 	}
@@ -103,10 +103,15 @@ static void add_target(const struct module *m, const struct ef_rel *r, size_t sp
 	sb_add(b, "%s", where);
 }
 
+/*
+ * The relocations in [FROM, TO) of S.  For those of entry E, the bytes an
+ * instruction field points at count when they are replacement code: field
+ * 0 spans the patched instruction, field 4 of an alt_instr the replacement.
+ */
 static void add_relocs(const struct module *m, const struct ef_sec *s, uint64_t from,
-		       uint64_t to, size_t repllen, int depth, struct sbuf *b)
+		       uint64_t to, const struct entry *e, int depth, struct sbuf *b)
 {
-	size_t i;
+	size_t i, span;
 	char tn[32];
 
 	for (i = 0; i < s->nrels; i++) {
@@ -116,8 +121,12 @@ static void add_relocs(const struct module *m, const struct ef_sec *s, uint64_t 
 			continue;
 		sb_add(b, " @%llu:%s:", (unsigned long long)(r->offset - from),
 		       ef_reloc_name(r->type, tn));
-		/* Field 4 of an alt_instr is the replacement; its length is replacementlen. */
-		add_target(m, r, r->offset - from == 4 ? repllen : 0, depth, b);
+		span = 0;
+		if (e && r->offset - from == 0)
+			span = e->patchlen;
+		else if (e && e->es->kind == KIND_ALT && r->offset - from == 4)
+			span = e->repllen;
+		add_target(m, r, span, depth, b);
 	}
 }
 
@@ -170,7 +179,7 @@ static int collect(const struct module *m, struct keyed **v, size_t *n)
 				end = s->size;
 			sb_add(&b, "%s bytes=", kind_name(es->kind));
 			sb_hex(&b, s->data + e->off, e->len);
-			add_relocs(m, s, e->off, end, es->kind == KIND_ALT ? e->repllen : 0, 0, &b);
+			add_relocs(m, s, e->off, end, e, 0, &b);
 			if (add_key(v, n, (struct keyed){ b.s, m, es, e }))
 				return -1;
 		}
@@ -180,7 +189,7 @@ static int collect(const struct module *m, struct keyed **v, size_t *n)
 
 			sb_add(&b, "%s trailing-bytes=", kind_name(es->kind));
 			sb_hex(&b, s->data + from, es->tail);
-			add_relocs(m, s, from, s->size, 0, 0, &b);
+			add_relocs(m, s, from, s->size, NULL, 0, &b);
 			if (add_key(v, n, (struct keyed){ b.s, m, es, NULL }))
 				return -1;
 		}

@@ -213,7 +213,12 @@ static bool alt_fits(const struct ef_sec *s, size_t size)
 	return true;
 }
 
-static void infer_layout(struct module *m)
+/*
+ * Without vermagic or --layout, the relocations tell the entry size: an
+ * alt_instr has them at fields 0 and 4 of every entry.  Returns -1 when
+ * the alternative sections fit neither known size.
+ */
+static int infer_layout(struct module *m, const char *why)
 {
 	bool fits13 = true, fits12 = true, evidence = false, short_para = false;
 	size_t i;
@@ -232,12 +237,13 @@ static void infer_layout(struct module *m)
 		}
 	}
 	if (evidence && fits13 != fits12)
-		layout_named(fits13 ? LAYOUT_4_9 : LAYOUT_6_1, &m->layout,
+		layout_named(fits13 ? LAYOUT_4_9 : LAYOUT_6_1, &m->layout, why ? why :
 			     "inferred from the alternative entries' relocations");
 	else if (short_para)
-		layout_named(LAYOUT_4_9, &m->layout, "inferred from a 12-byte last paravirt entry");
+		layout_named(LAYOUT_4_9, &m->layout, why ? why : "inferred from a 12-byte last paravirt entry");
 	else
-		layout_named(LAYOUT_6_1, &m->layout, "default (no .modinfo vermagic, no --layout, nothing to infer from)");
+		layout_named(LAYOUT_6_1, &m->layout, why ? why : "default (no .modinfo vermagic, no --layout, nothing to infer from)");
+	return evidence && !fits13 && !fits12 ? -1 : 0;
 }
 
 static void set_target(struct module *m, struct entry *e, const struct ef_rel *r)
@@ -570,11 +576,13 @@ int module_load(struct module *m, const char *path, const char *layout_arg,
 			return fail(err, "--layout %s: no known entry layout; use 4.9-5.7 (13-byte alt_instr) or 6.1 (12-byte alt_instr)",
 				    layout_arg);
 	} else if (version[0]) {
-		if (layout_for_version(version, &m->layout, "vermagic"))
-			return fail(err, "vermagic %s: no known entry layout for these headers; give --layout 5.7 (13-byte alt_instr) or --layout 6.1 (12-byte alt_instr)",
+		/* Headers of another version: the entries' relocations may still tell. */
+		if (layout_for_version(version, &m->layout, "vermagic") &&
+		    infer_layout(m, "inferred from the alternative entries' relocations; vermagic names headers of no layout known here"))
+			return fail(err, "vermagic %s: no known entry layout for these headers, and the alternative entries fit neither 12 nor 13 bytes; give --layout 5.7 (13-byte alt_instr) or --layout 6.1 (12-byte alt_instr)",
 				    version);
 	} else {
-		infer_layout(m);
+		infer_layout(m, NULL);
 	}
 	for (i = 0; i < m->nesecs; i++)
 		if (decode_section(m, &m->esecs[i]))

@@ -101,7 +101,7 @@ void report_text(const struct module *m, const struct findings *f, FILE *out)
 	size_t i;
 	int group;
 	static const char *const titles[] = {
-		"applied by livepatch after the object's relocations (.klp.arch)",
+		NULL,
 		"applied at module load",
 		"never applied (name not accepted by the kernel)",
 	};
@@ -131,7 +131,31 @@ void report_text(const struct module *m, const struct findings *f, FILE *out)
 	if (m->map_stop)
 		fprintf(out, "  note: %s unreadable from offset %zu (%s); map rules use the records before it\n",
 			KLP_MAP_SECTION, m->map_stop_offset, m->map_stop);
-	for (group = 0; group < 3; group++) {
+	/* Per object, in the order the objects first appear. */
+	for (i = 0; i < m->nesecs; i++) {
+		const struct esec *es = &m->esecs[i];
+		size_t j;
+
+		if (!es->klp || !es->applied)
+			continue;
+		for (j = 0; j < i; j++)
+			if (m->esecs[j].klp && m->esecs[j].applied &&
+			    strcmp(m->esecs[j].obj, es->obj) == 0)
+				break;
+		if (j < i)
+			continue;
+		if (m->rules.id == RULES_KLP_ARCH)
+			fprintf(out, "  object %s: applied by livepatch after the relocations of %s\n",
+				es->obj, es->obj);
+		else
+			fprintf(out, "  object %s: .klp.arch sections, never applied by this kernel\n",
+				es->obj);
+		for (j = i; j < m->nesecs; j++)
+			if (m->esecs[j].klp && m->esecs[j].applied &&
+			    strcmp(m->esecs[j].obj, es->obj) == 0)
+				section_text(m, &m->esecs[j], out);
+	}
+	for (group = 1; group < 3; group++) {
 		bool header = false;
 
 		for (i = 0; i < m->nesecs; i++) {
