@@ -1,0 +1,314 @@
+#!/bin/sh
+# bench/run.sh - measure what the klp_tag plugin costs a build (make bench).
+#
+#   bench/run.sh [--smoke] OUTDIR
+#
+# Prints one Markdown report (also written to OUTDIR/bench.md): the machine,
+# the compiler, the exact commands, and four tables.
+#   1. Real units: kbuild's own compile command of every C file of the
+#      project's livepatch example and of the kernel's livepatch samples,
+#      as built with KLP_TAG_OFF=1 (A) and with the plugin (B, the fragment's
+#      flags with KLP_TAG_ABI=klp-arch, where the plugin does all its work).
+#      Both command lines come from the .foo.o.cmd files kbuild writes.
+#   2. Scaling: generated units (bench/gen-unit.c) of N tagged functions
+#      and 5N asm statements, without and with the plugin, and the share of
+#      the plugin's own code in a perf profile of the plugin build.
+#   3. Tag files of 10k, 100k and 1M lines (bench/gen-tags.c; nearly all
+#      name functions the unit does not have) on a real unit: what loading
+#      one adds to the compile, in time and peak memory.
+#   4. klp-arch-check on one large object file (bench/gen-bigobj.c):
+#      throughput and peak memory.
+# Ratios come from bench/ab.c: A and B interleaved, median of the per-pair
+# ratios with the quartiles as spread.  CPU time is user + system time of
+# the whole compiler process tree, the figure least disturbed by other work
+# on a shared machine; peak memory is the largest resident set in it.
+#
+# --smoke runs every step on tiny sizes with one pair, for `make check`: it
+# shows the scripts work and the report is well formed, never timings.
+#
+# Environment (make bench sets them): CC, PLUGIN, CHECKER (absolute or
+# relative to the top of the tree), KVER (kernel headers version; empty:
+# the real-unit table is skipped), BENCH_BIN (the built bench programs).
+# Runs from the top of the tree.  Exit status 0 when every step ran (a
+# missed goal is reported, not an error), 1 when a step failed.
+set -eu
+
+smoke=
+if [ "${1:-}" = --smoke ]; then
+	smoke=1
+	shift
+fi
+[ $# -eq 1 ] || { echo "usage: bench/run.sh [--smoke] OUTDIR" >&2; exit 1; }
+
+top=$(cd "$(dirname "$0")/.." && pwd)
+cd "$top"
+mkdir -p "$1"
+out=$(cd "$1" && pwd)
+abspath() { case $1 in /*) echo "$1" ;; *) echo "$top/$1" ;; esac; }
+CC=${CC:-gcc}
+PLUGIN=$(abspath "${PLUGIN:-plugin/klp_tag.so}")
+CHECKER=$(abspath "${CHECKER:-tools/klp-arch-check/klp-arch-check}")
+KVER=${KVER-$(scripts/kernel-version.sh)}
+bin=$(abspath "${BENCH_BIN:-build/bench/bin}")
+KDIR=/usr/src/linux-headers-$KVER
+log=$out/bench.log
+report=$out/bench.md
+: > "$log"
+: > "$report"
+
+for p in ab gen-unit gen-tags gen-bigobj; do
+	[ -x "$bin/$p" ] || { echo "bench: $bin/$p is not built (make bench-tools)" >&2; exit 1; }
+done
+[ -f "$PLUGIN" ] || { echo "bench: no plugin at $PLUGIN (make)" >&2; exit 1; }
+
+if [ -n "$smoke" ]; then
+	UNIT_PAIRS=1 SCALE_N="20 40" SCALE_PAIRS="1 1" TAG_LINES="100 1000" TAG_PAIRS=1
+	CHECK_ENTRIES="1000" CHECK_TIMEOUT=60
+else
+	UNIT_PAIRS=15 SCALE_N="1000 10000 50000" SCALE_PAIRS="10 2 0" TAG_LINES="10000 100000 1000000"
+	TAG_PAIRS=10 CHECK_ENTRIES="25000 50000 100000 1000000" CHECK_TIMEOUT=90
+fi
+PLUGIN_FLAGS="-fplugin=$PLUGIN -fplugin-arg-klp_tag-abi=klp-arch"
+
+say() { printf '%s\n' "$*" >> "$report"; printf '%s\n' "$*"; }
+note() { printf 'bench: %s\n' "$*" >&2; }
+fail() { printf 'bench: %s (log: %s)\n' "$*" "$log" >&2; exit 1; }
+# calc FORMAT EXPR...: awk arithmetic on the r_* figures.
+calc() { awk "BEGIN { printf \"$1\", ($2) }"; }
+# ab ARGS...: run bench/ab, its KEY=VALUE fields become shell variables r_KEY.
+ab() {
+	local line kv
+	unset r_timeout r_pairs r_runs
+	line=$("$bin/ab" -l "$log" "$@") || fail "a measured command failed"
+	for kv in $line; do
+		case $kv in
+		*[!A-Za-z0-9_=.-]*) fail "unexpected output of ab: $line" ;;
+		esac
+		eval "r_$kv"
+	done
+}
+# The plugin really ran and renamed: a benchmark of a no-op proves nothing.
+renamed() { readelf -S -W "$1" 2>/dev/null | grep -q '\.klp\.arch\.[A-Za-z0-9_]*\.\.altinstructions'; }
+# The compile command of a kbuild .foo.o.cmd file, without the objtool run after it.
+cmd_of() { sed -n 's/^cmd_[^ ]* := *//p' "$1" | sed 's/ *; *\.\/tools\/objtool.*//'; }
+mapped() { readelf -S -W "$1" 2>/dev/null | grep -q '\.klp_tag\.map'; }
+# MB with one decimal from KiB / bytes.
+kib_mb() { calc '%.1f' "$1 / 1024"; }
+
+# ---- the machine --------------------------------------------------------
+
+cpu=$(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -n 1)
+mem=$(awk '/^MemTotal/ { printf "%.0f", $2 / 1048576 }' /proc/meminfo)
+commit=$(git rev-parse --short HEAD 2>/dev/null || echo unknown)
+[ -z "$(git status --porcelain -- plugin 2>/dev/null)" ] || commit="$commit (plugin/ modified)"
+say "# klp-tag benchmark$( [ -n "$smoke" ] && echo ' (smoke run: tiny sizes, timings meaningless)')"
+say ""
+say "| | |"
+say "|---|---|"
+say "| machine | $(uname -srm), ${cpu:-unknown CPU}, $(nproc) CPUs, $mem GiB |"
+say "| compiler | $($CC --version | head -n 1) |"
+say "| plugin | $PLUGIN (klp-tag $commit) |"
+say "| kernel headers | $( [ -d "$KDIR" ] && [ -n "$KVER" ] && echo "$KDIR" || echo none) |"
+say "| date | $(date -u '+%Y-%m-%d %H:%M UTC') |"
+say "| method | bench/ab: A/B interleaved (ABBA order), 1 warm-up each, median of per-pair ratios B/A of CPU time (user+sys of the compiler process tree), spread = quartiles; peak memory = max RSS (ru_maxrss) |"
+say ""
+
+goals=""
+goal() { goals="$goals
+| $1 | $2 | $3 |"; }
+
+# ---- 1. real units --------------------------------------------------------
+
+say "## 1. Real units: kbuild's compile command without (A) and with (B) the plugin"
+say ""
+real_sample_cmd=
+if [ -z "$KVER" ] || [ ! -d "$KDIR" ]; then
+	say "Skipped: no kernel headers (install linux-headers-amd64)."
+	goal "real units: ratio <= 1.01, memory within 1%" "not run" "no kernel headers"
+else
+	note "building the example and the upstream samples with kbuild (KLP_TAG_OFF=1, KLP_TAG_ABI=klp-arch)"
+	export KLP_SAMPLES_DIR="$out/upstream-src"
+	for v in off on; do
+		scripts/demo.sh setup "$out/kbuild-$v" >> "$log" 2>&1 || fail "demo.sh setup failed"
+	done
+	scripts/demo.sh build "$out/kbuild-off" KLP_TAG_OFF=1 >> "$log" 2>&1 ||
+		fail "kbuild of the examples with KLP_TAG_OFF=1 failed"
+	scripts/demo.sh build "$out/kbuild-on" KLP_TAG_ABI=klp-arch KLP_TAG_PLUGIN="$PLUGIN" >> "$log" 2>&1 ||
+		fail "kbuild of the examples with the plugin failed"
+	say "A and B are kbuild's own commands from \`.UNIT.o.cmd\` (the compiler part; objtool, which"
+	say "kbuild runs after it, is left out), run in $KDIR:"
+	say "A from a build with \`KLP_TAG_OFF=1\`, B from a build with \`KLP_TAG_ABI=klp-arch\`."
+	say "$UNIT_PAIRS pairs per unit."
+	say ""
+	say "| unit | CPU A (s) | CPU B (s) | ratio B/A | spread (q1-q3) | wall ratio | peak A (MB) | peak B (MB) | memory B/A |"
+	say "|---|---|---|---|---|---|---|---|---|"
+	worst_ratio=0 worst_mem=0 nunits=0
+	for d in examples/livepatch examples/upstream/livepatch; do
+		for cmdf in "$out/kbuild-on/$d"/.*.o.cmd; do
+			[ -f "$cmdf" ] || continue
+			name=$(basename "$cmdf" .cmd)
+			name=${name#.}
+			case $name in *.mod.o) continue ;; esac
+			b=$(cmd_of "$cmdf")
+			a=$(cmd_of "$out/kbuild-off/$d/.$name.cmd" 2>/dev/null || true)
+			# Composite modules' .o is an ld -r of its parts: not a compile.
+			case $b in *" -c "*) ;; *) continue ;; esac
+			case $b in *-fplugin=*) ;; *) fail "kbuild compiled $name without the plugin: $b" ;; esac
+			case $a in *-fplugin=*) fail "the KLP_TAG_OFF=1 build of $name used the plugin" ;; "") fail "no KLP_TAG_OFF=1 command for $name" ;; esac
+			obj="$out/kbuild-on/$d/$name"
+			mapped "$obj" || fail "$name built with the plugin has no .klp_tag.map"
+			note "real unit $name"
+			ab -n "$UNIT_PAIRS" -C "$KDIR" "$a" "$b"
+			say "| $name | $(calc %.3f "$r_a_cpu") | $(calc %.3f "$r_b_cpu") | $(calc %.4f "$r_ratio") | $(calc %.4f "$r_q1")-$(calc %.4f "$r_q3") | $(calc %.4f "$r_wall_ratio") | $(kib_mb "$r_a_rss") | $(kib_mb "$r_b_rss") | $(calc %.4f "$r_rss_ratio") |"
+			worst_ratio=$(calc %.4f "$r_ratio > $worst_ratio ? $r_ratio : $worst_ratio")
+			worst_mem=$(calc %.4f "$r_rss_ratio > $worst_mem ? $r_rss_ratio : $worst_mem")
+			nunits=$((nunits + 1))
+			[ "$name" = livepatch-sample.o ] && real_sample_cmd=$b && real_sample_a=$a
+		done
+	done
+	[ "$nunits" -gt 0 ] || fail "no compile command found in $out/kbuild-on"
+	if [ -n "$real_sample_cmd" ]; then
+		say ""
+		say "B for livepatch-sample.o, exactly as run:"
+		say ""
+		say '```'
+		say "$real_sample_cmd"
+		say '```'
+		say ""
+		say "A differs from it only in the plugin arguments: A has \`-DKLP_TAG_OFF\` instead of \`-fplugin=... -fplugin-arg-klp_tag-abi=klp-arch\`."
+	fi
+	goal "real units: median ratio <= 1.01" "worst unit $worst_ratio" \
+		"$(calc %s "$worst_ratio <= 1.01 ? \"met\" : \"MISSED\"")"
+	goal "real units: peak memory within 1%" "worst unit $worst_mem" \
+		"$(calc %s "$worst_mem <= 1.01 ? \"met\" : \"MISSED\"")"
+fi
+say ""
+
+# ---- 2. scaling ------------------------------------------------------------
+
+say "## 2. Scaling: generated units, N tagged functions, 5N asm statements"
+say ""
+say "Unit: \`gen-unit N\` (3N alternative + 3N paravirt entries).  A: \`$CC -O2 -c unit-N.c\`; B: A plus"
+say "\`$PLUGIN_FLAGS\`.  Plugin share: samples in klp_tag.so in \`perf record -F 499\` of B."
+say ""
+say "| N | asm statements | pairs | CPU A (s) | CPU B (s) | ratio B/A | spread (q1-q3) | peak A (MB) | peak B (MB) | plugin share (perf) | perf samples |"
+say "|---|---|---|---|---|---|---|---|---|---|---|"
+have_perf=
+if command -v perf >/dev/null 2>&1 && perf record -q -o "$out/perf-probe.data" -- true >> "$log" 2>&1; then
+	have_perf=1
+fi
+set -- $SCALE_PAIRS
+shares=""
+for n in $SCALE_N; do
+	pairs=$1
+	shift
+	"$bin/gen-unit" "$n" > "$out/unit-$n.c"
+	a="$CC -O2 -c unit-$n.c -o unit-$n.a.o"
+	b="$CC -O2 -c unit-$n.c -o unit-$n.b.o $PLUGIN_FLAGS"
+	note "scaling N=$n"
+	row_a="-" row_b="-" row_ratio="-" row_spread="-" row_pa="-" row_pb="-"
+	if [ "$pairs" -gt 0 ]; then
+		ab -n "$pairs" -w $([ "$n" -ge 10000 ] && echo 0 || echo 1) -C "$out" "$a" "$b"
+		row_a=$(calc %.2f "$r_a_cpu") row_b=$(calc %.2f "$r_b_cpu") row_ratio=$(calc %.4f "$r_ratio")
+		row_spread="$(calc %.4f "$r_q1")-$(calc %.4f "$r_q3")"
+		row_pa=$(kib_mb "$r_a_rss") row_pb=$(kib_mb "$r_b_rss")
+	fi
+	share="n/a (no perf)" samples="-"
+	if [ -n "$have_perf" ]; then
+		(cd "$out" && perf record -q -F 499 -o "perf-$n.data" -- sh -c "$b") >> "$log" 2>&1 ||
+			fail "perf record of the N=$n plugin build failed"
+		samples=$(perf report -i "$out/perf-$n.data" --stdio --sort dso 2>/dev/null |
+			sed -n 's/^# Samples: \([0-9.]*[KM]*\).*/\1/p' | head -n 1)
+		share=$(perf report -i "$out/perf-$n.data" --stdio --sort dso -q 2>/dev/null |
+			awk '$2 == "klp_tag.so" { s = $1 } END { print (s == "" ? "0.00%" : s) }')
+		shares="$shares $share"
+	else
+		ab -1 -n 1 -w 0 -C "$out" "$b"
+	fi
+	renamed "$out/unit-$n.b.o" || fail "the plugin renamed nothing in unit-$n.b.o"
+	say "| $n | $((5 * n)) | $pairs | $row_a | $row_b | $row_ratio | $row_spread | $row_pa | $row_pb | $share | $samples |"
+done
+if [ -n "$have_perf" ]; then
+	first=$(echo $shares | awk '{ sub(/%/, "", $1); print $1 }')
+	last=$(echo $shares | awk '{ sub(/%/, "", $NF); print $NF }')
+	goal "scaling: plugin share flat from N=$(echo $SCALE_N | awk '{print $1}') to N=$(echo $SCALE_N | awk '{print $NF}')" \
+		"$first% -> $last%" "$(calc %s "$last <= 2 * $first + 0.1 ? \"met\" : \"MISSED\"")"
+else
+	goal "scaling: plugin share flat" "no perf" "not run"
+fi
+say ""
+
+# ---- 3. tag files ------------------------------------------------------------
+
+say "## 3. Tag files: compile with a tag file (B) against the same compile without one (A)"
+say ""
+if [ -n "$real_sample_cmd" ]; then
+	tag_unit="livepatch-sample.o (kbuild command B of table 1)"
+	tag_cmd=$real_sample_cmd tag_dir=$KDIR tag_pair="livepatch_cmdline_proc_show vmlinux"
+else
+	n=$(echo $SCALE_N | awk '{print $1}')
+	tag_unit="unit-$n.c of table 2"
+	tag_cmd="$CC -O2 -c unit-$n.c -o unit-$n.t.o $PLUGIN_FLAGS" tag_dir=$out tag_pair="klp_bench_fn_0 vmlinux"
+fi
+say "Unit: $tag_unit, with the plugin in both A and B; B adds \`-fplugin-arg-klp_tag-tags=tags-LINES\`"
+say "(\`gen-tags LINES $tag_pair\`: the unit's function first, the rest absent from the unit)."
+say "$TAG_PAIRS pairs per size; added time = median of per-pair differences B - A."
+say ""
+say "| lines | file (MB) | CPU A (s) | CPU B (s) | added CPU (s) | ratio B/A | spread (q1-q3) | peak A (MB) | peak B (MB) | added memory (MB) |"
+say "|---|---|---|---|---|---|---|---|---|---|"
+for lines in $TAG_LINES; do
+	"$bin/gen-tags" "$lines" $tag_pair > "$out/tags-$lines"
+	size=$(wc -c < "$out/tags-$lines")
+	note "tag file of $lines lines"
+	ab -n "$TAG_PAIRS" -C "$tag_dir" "$tag_cmd" "$tag_cmd -fplugin-arg-klp_tag-tags=$out/tags-$lines"
+	say "| $lines | $(calc %.1f "$size / 1048576") | $(calc %.3f "$r_a_cpu") | $(calc %.3f "$r_b_cpu") | $(calc %.3f "$r_delta") | $(calc %.3f "$r_ratio") | $(calc %.3f "$r_q1")-$(calc %.3f "$r_q3") | $(kib_mb "$r_a_rss") | $(kib_mb "$r_b_rss") | $(calc %.1f "($r_b_rss - $r_a_rss) / 1024") |"
+	last_lines=$lines last_delta=$r_delta
+done
+goal "tag file of $last_lines lines adds < 0.5 s" "$(calc %.3f "$last_delta") s" \
+	"$(calc %s "$last_delta < 0.5 ? \"met\" : \"MISSED\"")"
+say ""
+
+# ---- 4. checker ----------------------------------------------------------------
+
+say "## 4. klp-arch-check on one large object file"
+say ""
+if [ ! -x "$CHECKER" ]; then
+	say "Skipped: $CHECKER is not built."
+	goal "checker: 1M entries" "not run" "checker not built"
+else
+	say "Object: \`gen-bigobj ENTRIES\` assembled with \`as\` (10 entries a function, 8 objects, one"
+	say ".klp_tag.map record a function).  Command: \`klp-arch-check --kernel 5.4 --layout 5.4 big-ENTRIES.o > /dev/null\`"
+	say "(the full report, every entry).  Runs longer than $CHECK_TIMEOUT s are stopped."
+	say ""
+	say "| entries | object (MB) | runs | CPU (s) | wall (s) | throughput (MB/s) | peak memory (MB) |"
+	say "|---|---|---|---|---|---|---|"
+	check_last=""
+	for e in $CHECK_ENTRIES; do
+		note "checker on $e entries"
+		"$bin/gen-bigobj" "$e" > "$out/big-$e.s"
+		as -o "$out/big-$e.o" "$out/big-$e.s" || fail "as failed on big-$e.s"
+		rm -f "$out/big-$e.s"
+		size=$(wc -c < "$out/big-$e.o")
+		runs=$([ "$e" -ge 100000 ] && echo 1 || echo 3)
+		ab -1 -n "$runs" -w $([ "$runs" -gt 1 ] && echo 1 || echo 0) -t "$CHECK_TIMEOUT" -C "$out" \
+			"$CHECKER --kernel 5.4 --layout 5.4 big-$e.o > /dev/null"
+		if [ -n "${r_timeout:-}" ]; then
+			say "| $e | $(calc %.1f "$size / 1048576") | 1 | - | > $CHECK_TIMEOUT (stopped) | < $(calc %.2f "$size / 1048576 / $CHECK_TIMEOUT") | - |"
+			check_last="did not finish in $CHECK_TIMEOUT s"
+		else
+			say "| $e | $(calc %.1f "$size / 1048576") | $runs | $(calc %.3f "$r_cpu") | $(calc %.3f "$r_wall") | $(calc %.1f "$size / 1048576 / $r_wall") | $(kib_mb "$r_rss") |"
+			check_last="$(calc %.1f "$size / 1048576 / $r_wall") MB/s, $(kib_mb "$r_rss") MB"
+		fi
+		rm -f "$out/big-$e.o"
+	done
+	goal "checker: $(echo $CHECK_ENTRIES | awk '{print $NF}') entries usable" "$check_last" \
+		"$(case $check_last in did*) echo MISSED ;; *) echo measured ;; esac)"
+fi
+say ""
+
+# ---- goals ------------------------------------------------------------------------
+
+say "## Goals"
+say ""
+say "| goal | result | status |"
+say "|---|---|---|$goals"
