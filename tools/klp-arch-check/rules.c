@@ -90,10 +90,14 @@ static void rule_name(const struct module *m, const struct esec *es, struct find
 			    obj, norm);
 		return;
 	}
-	if (n == 2)
+	if (n == 2 && (strcmp(sec, "altinstructions") == 0 || strcmp(sec, "parainstructions") == 0))
 		add(out, "klp-arch-name", es, -1,
 		    "the kernel reads this name with sscanf(\".klp.arch.%%55[^.].%%127s\") as object '%s' and section '%s', and applies only '.altinstructions' or '.parainstructions' (note the double dot: '.klp.arch.%s..%s'); these entries are never applied",
-		    obj, sec, obj, sec[0] == '.' ? sec + 1 : sec);
+		    obj, sec, obj, sec);
+	else if (n == 2)
+		add(out, "klp-arch-name", es, -1,
+		    "the kernel reads this name with sscanf(\".klp.arch.%%55[^.].%%127s\") as object '%s' and section '%s', and applies only '.altinstructions' or '.parainstructions'; these entries are never applied",
+		    obj, sec);
 	else if (strcspn(objstart, ".") > 55)
 		add(out, "klp-arch-name", es, -1,
 		    "the object name is longer than the 55 characters the kernel's sscanf(\".klp.arch.%%55[^.].%%127s\") reads, so the name never parses and these entries are never applied");
@@ -195,7 +199,8 @@ static void rule_entries(const struct module *m, const struct esec *es, struct f
 		if (!e->func) {
 			add(out, "entry-range", es, idx,
 			    "the entry patches %s, which is inside no function symbol", at);
-		} else if (e->taddr + e->patchlen > e->func->s.st_value + e->func->s.st_size) {
+		} else if (e->func->s.st_size &&
+			   e->taddr + e->patchlen > e->func->s.st_value + e->func->s.st_size) {
 			add(out, "entry-range", es, idx,
 			    "the entry patches %u bytes at %s, past the end of %s (%llu bytes): the kernel would overwrite the next function",
 			    e->patchlen, at, e->func->name, (unsigned long long)e->func->s.st_size);
@@ -300,6 +305,13 @@ static void rule_klp_rela(const struct module *m, struct findings *out)
 				if (!e->has_target || e->tshndx != ts->index || !e->es->applied ||
 				    !overlaps(r->offset, rlen ? rlen : 1, e->taddr, e->patchlen) ||
 				    (eobj && strcmp(eobj, obj) == 0))
+					continue;
+				/*
+				 * Kernels without the hook never apply .klp.arch entries
+				 * (kernel-ignores-klp-arch says so), and 5.8+ writes vmlinux's
+				 * klp relocations at load, before the alternatives.
+				 */
+				if (m->rules.id == RULES_NONE && (eobj || strcmp(obj, "vmlinux") == 0))
 					continue;
 				describe_address(m, ts->index, r->offset, at, sizeof(at));
 				if (eobj)
