@@ -40,11 +40,11 @@ static void entry_text(const struct module *m, const struct entry *e, FILE *out)
 
 	if (e->has_target)
 		describe_address(m, e->tshndx, e->taddr, at, sizeof(at));
-	fprintf(out, "      [%zu] +0x%zx %s %s, %u bytes", (size_t)(e - m->entries) - e->es->first,
-		e->off, kind_name(e->es->kind), at, e->patchlen);
+	fprintf(out, "      [%zu] +0x%zx %s %s, %u byte%s", (size_t)(e - m->entries) - e->es->first,
+		e->off, kind_name(e->es->kind), at, e->patchlen, e->patchlen == 1 ? "" : "s");
 	if (e->es->kind == KIND_ALT)
-		fprintf(out, ", feature %s%u*32+%u, replacement %u bytes", e->inverted ? "!" : "",
-			e->feature / 32, e->feature % 32, e->repllen);
+		fprintf(out, ", feature %s%u*32+%u, replacement %u byte%s", e->inverted ? "!" : "",
+			e->feature / 32, e->feature % 32, e->repllen, e->repllen == 1 ? "" : "s");
 	else
 		fprintf(out, ", type %u", e->ptype);
 	if (r)
