@@ -107,8 +107,15 @@ klp_tag_decide_abi = $(strip \
 	$(if $(filter auto,$(or $(KLP_TAG_ABI),auto)), \
 		$(if $(klp_tag_has_hook),klp-arch,none),$(KLP_TAG_ABI)))
 
+# With auto the plugin still decides per unit, from what the unit declares;
+# kernel= gives it the tree's answer for units that include no livepatch
+# header, so those neither warn about an unknown kernel nor guess.
+klp_tag_abi_args = $(if $(filter auto,$(or $(KLP_TAG_ABI),auto)), \
+	-fplugin-arg-klp_tag-abi=auto -fplugin-arg-klp_tag-kernel=$(klp_tag_abi), \
+	-fplugin-arg-klp_tag-abi=$(klp_tag_abi))
+
 klp_tag_cflags = $(if $(klp_tag_off),-DKLP_TAG_OFF, \
-	-fplugin=$(KLP_TAG_PLUGIN) -fplugin-arg-klp_tag-abi=$(klp_tag_abi) \
+	-fplugin=$(KLP_TAG_PLUGIN) $(klp_tag_abi_args) \
 	$(addprefix -fplugin-arg-klp_tag-object=,$(call klp_tag_object_of,$1)) \
 	$(addprefix -fplugin-arg-klp_tag-tags=,$(klp_tag_tagfiles)) \
 	$(if $(filter-out 0 n no,$(KLP_TAG_VERBOSE)),-fplugin-arg-klp_tag-verbose)) \

@@ -38,6 +38,10 @@
  *                 auto (default) renames only when the unit declares
  *                 arch_klp_init_object_loaded(), i.e. the kernel headers are
  *                 of a kernel that applies .klp.arch sections
+ *   kernel=klp-arch|none
+ *                 with abi=auto, what the kernel tree's <linux/livepatch.h>
+ *                 declares, for units that include no livepatch header (the
+ *                 kbuild fragment passes it, read once per build)
  *   verbose       print each function's object as a note
  *
  * Build with `make`; use with
@@ -77,6 +81,8 @@ static const char *const plugin_help =
 	"  -fplugin-arg-klp_tag-object=NAME           default object of the unit's functions\n"
 	"  -fplugin-arg-klp_tag-tags=FILE             tag file: one 'FUNCTION OBJECT' a line\n"
 	"  -fplugin-arg-klp_tag-abi=auto|klp-arch|none  target kernel (default auto)\n"
+	"  -fplugin-arg-klp_tag-kernel=klp-arch|none  with abi=auto: what the kernel tree\n"
+	"                                             declares, for units without livepatch.h\n"
 	"  -fplugin-arg-klp_tag-verbose               print each function's object\n"
 	"  __attribute__((klp_object(\"NAME\")))         tag one function\n";
 
@@ -86,6 +92,9 @@ static struct plugin_info klp_tag_info = { KLP_TAG_VERSION, plugin_help };
 
 static const char *default_object;          /* normalised, or NULL */
 static enum klp_map_abi abi_requested = KLP_ABI_AUTO;
+/* kernel=: what the build's kernel tree declares, for units that include no
+ * livepatch header (the kbuild fragment passes it with abi=auto). */
+static enum klp_map_abi kernel_tree_abi = KLP_ABI_AUTO;
 static bool verbose;
 static struct klp_tagset *tagset;
 
@@ -129,6 +138,7 @@ struct group {
 	bool init_exit;
 	bool address_taken;
 	bool unplaced;                  /* static helper propagation could not place */
+	bool defined;                   /* has a body in this unit (not only named by a table) */
 	bool from_init;                 /* reachable from the module's init function */
 	enum propagation_state state;
 	const char *value;
@@ -769,10 +779,14 @@ static void resolve_abi(bool unit_has_tags, location_t loc)
 		abi_resolved = KLP_ABI_KLP_ARCH;
 		return;
 	}
+	if (!saw_livepatch_header && kernel_tree_abi == KLP_ABI_KLP_ARCH) {
+		abi_resolved = KLP_ABI_KLP_ARCH;
+		return;
+	}
 	abi_resolved = KLP_ABI_NONE;
 	if (!unit_has_tags)
 		return;
-	if (saw_livepatch_header)
+	if (saw_livepatch_header || kernel_tree_abi == KLP_ABI_NONE)
 		inform(loc, "klp_tag: these kernel headers declare no "
 		       "%<arch_klp_init_object_loaded%>, so the target kernel (5.8 or later, "
 		       "or a backport of the removal) applies alternatives and paravirt "
@@ -858,9 +872,13 @@ static void resolve_objects(void *event_data, void *data)
 
 	read_klp_tables();
 	FOR_EACH_FUNCTION(node) {
+		group *g;
+
 		if (node->alias || node->thunk || !node->definition)
 			continue;
-		group_of(origin_of_node(node));
+		g = group_of(origin_of_node(node));
+		if (g)
+			g->defined = true;
 	}
 	for (hash_map<tree, group *>::iterator it = groups->begin(); it != groups->end(); ++it)
 		all.safe_push((*it).second);
@@ -919,7 +937,7 @@ static void resolve_objects(void *event_data, void *data)
 	}
 	/* The unit-wide message goes to the first tagged function in the source. */
 	FOR_EACH_VEC_ELT(all, i, g)
-		if (g->object && (first_tagged == UNKNOWN_LOCATION ||
+		if (g->object && g->defined && (first_tagged == UNKNOWN_LOCATION ||
 				  DECL_SOURCE_LOCATION(g->origin) < first_tagged))
 			first_tagged = DECL_SOURCE_LOCATION(g->origin);
 	resolve_abi(first_tagged != UNKNOWN_LOCATION, first_tagged);
@@ -1147,18 +1165,21 @@ static bool parse_arguments(struct plugin_name_args *info)
 	for (i = 0; i < info->argc; i++) {
 		const char *key = info->argv[i].key, *value = info->argv[i].value;
 		bool needs_value = strcmp(key, "object") == 0 || strcmp(key, "tags") == 0 ||
-				   strcmp(key, "abi") == 0;
+				   strcmp(key, "abi") == 0 || strcmp(key, "kernel") == 0;
+		enum klp_map_abi *abi = strcmp(key, "kernel") == 0 ? &kernel_tree_abi
+								     : &abi_requested;
 
 		if (!needs_value && strcmp(key, "verbose") != 0) {
-			error("unknown option %<%s%s%>; klp_tag knows object=, tags=, abi= and "
-			      "verbose", prefix, key);
+			error("unknown option %<%s%s%>; klp_tag knows object=, tags=, abi=, "
+			      "kernel= and verbose", prefix, key);
 			ok = false;
 			continue;
 		}
 		if (needs_value && (!value || !*value)) {
 			error("option %<%s%s%> needs a value: %<%s%s=%s%>", prefix, key, prefix, key,
 			      strcmp(key, "object") == 0 ? "NAME"
-			      : strcmp(key, "tags") == 0 ? "FILE" : "auto|klp-arch|none");
+			      : strcmp(key, "tags") == 0 ? "FILE"
+			      : strcmp(key, "abi") == 0 ? "auto|klp-arch|none" : "klp-arch|none");
 			ok = false;
 			continue;
 		}
@@ -1173,15 +1194,16 @@ static bool parse_arguments(struct plugin_name_args *info)
 			ok &= default_object != NULL;
 		} else if (strcmp(key, "tags") == 0) {
 			read_tag_file(value);
-		} else if (strcmp(value, "auto") == 0) {
-			abi_requested = KLP_ABI_AUTO;
+		} else if (strcmp(value, "auto") == 0 && abi == &abi_requested) {
+			*abi = KLP_ABI_AUTO;
 		} else if (strcmp(value, "klp-arch") == 0) {
-			abi_requested = KLP_ABI_KLP_ARCH;
+			*abi = KLP_ABI_KLP_ARCH;
 		} else if (strcmp(value, "none") == 0) {
-			abi_requested = KLP_ABI_NONE;
+			*abi = KLP_ABI_NONE;
 		} else {
-			error("option %<%sabi=%s%>: the value must be %<auto%>, %<klp-arch%> or "
-			      "%<none%>", prefix, value);
+			error("option %<%s%s=%s%>: the value must be %s", prefix, key, value,
+			      abi == &abi_requested ? "'auto', 'klp-arch' or 'none'"
+						    : "'klp-arch' or 'none'");
 			ok = false;
 		}
 	}

@@ -1,0 +1,5 @@
+/* kernel= takes klp-arch or none. */
+/* { dg-do assemble } */
+/* { dg-options "-fplugin-arg-klp_tag-kernel=auto" } */
+/* { dg-error "option '-fplugin-arg-klp_tag-kernel=auto': the value must be 'klp-arch' or 'none'" "" { target *-*-* } 0 } */
+void f(void) { }
