@@ -8,7 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-static int fail(char err[EF_ERRLEN], const char *fmt, ...)
+int ef_error(char err[EF_ERRLEN], const char *fmt, ...)
 {
 	va_list ap;
 
@@ -25,14 +25,14 @@ static int read_whole_file(struct ef_file *f, const char *path, char err[EF_ERRL
 	unsigned char *buf;
 
 	if (!fp)
-		return fail(err, "cannot open: %s", strerror(errno));
+		return ef_error(err, "cannot open: %s", strerror(errno));
 	buf = malloc(cap);
 	for (;;) {
 		size_t n;
 
 		if (!buf) {
 			fclose(fp);
-			return fail(err, "out of memory reading the file");
+			return ef_error(err, "out of memory reading the file");
 		}
 		n = fread(buf + len, 1, cap - len, fp);
 		len += n;
@@ -50,7 +50,7 @@ static int read_whole_file(struct ef_file *f, const char *path, char err[EF_ERRL
 	if (ferror(fp)) {
 		fclose(fp);
 		free(buf);
-		return fail(err, "read error: %s", strerror(errno));
+		return ef_error(err, "read error: %s", strerror(errno));
 	}
 	fclose(fp);
 	f->buf = buf;
@@ -65,30 +65,30 @@ static int check_ident(const struct ef_file *f, char err[EF_ERRLEN])
 	uint64_t shoff, shnum;
 
 	if (f->size < EI_NIDENT || memcmp(b, ELFMAG, SELFMAG) != 0)
-		return fail(err, "not an ELF file");
+		return ef_error(err, "not an ELF file");
 	if (b[EI_CLASS] == ELFCLASS32)
-		return fail(err, "32-bit ELF: .klp.arch sections exist only in x86_64 kernel modules");
+		return ef_error(err, "32-bit ELF: .klp.arch sections exist only in x86_64 kernel modules");
 	if (b[EI_CLASS] != ELFCLASS64)
-		return fail(err, "unknown ELF class %u", b[EI_CLASS]);
+		return ef_error(err, "unknown ELF class %u", b[EI_CLASS]);
 	if (b[EI_DATA] == ELFDATA2MSB)
-		return fail(err, "big-endian ELF: .klp.arch sections exist only in x86_64 (little-endian) kernel modules");
+		return ef_error(err, "big-endian ELF: .klp.arch sections exist only in x86_64 (little-endian) kernel modules");
 	if (b[EI_DATA] != ELFDATA2LSB)
-		return fail(err, "unknown ELF data encoding %u", b[EI_DATA]);
+		return ef_error(err, "unknown ELF data encoding %u", b[EI_DATA]);
 	if (f->size < sizeof(Elf64_Ehdr))
-		return fail(err, "truncated: %zu bytes, shorter than the %zu-byte ELF header",
+		return ef_error(err, "truncated: %zu bytes, shorter than the %zu-byte ELF header",
 			    f->size, sizeof(Elf64_Ehdr));
 	shoff = ef_le(b + offsetof(Elf64_Ehdr, e_shoff), 8);
 	if (shoff == 0)
-		return fail(err, "no section headers");
+		return ef_error(err, "no section headers");
 	if (shoff > f->size || f->size - shoff < sizeof(Elf64_Shdr))
-		return fail(err, "truncated: the section header table at offset %llu lies past the end of the file (%zu bytes)",
+		return ef_error(err, "truncated: the section header table at offset %llu lies past the end of the file (%zu bytes)",
 			    (unsigned long long)shoff, f->size);
 	/* e_shnum 0: the count is section 0's sh_size (extended numbering). */
 	shnum = ef_le(b + offsetof(Elf64_Ehdr, e_shnum), 2);
 	if (shnum == 0)
 		shnum = ef_le(b + shoff + offsetof(Elf64_Shdr, sh_size), 8);
 	if (shnum > (f->size - shoff) / sizeof(Elf64_Shdr))
-		return fail(err, "truncated or corrupt: %llu section headers at offset %llu do not fit in the file's %zu bytes",
+		return ef_error(err, "truncated or corrupt: %llu section headers at offset %llu do not fit in the file's %zu bytes",
 			    (unsigned long long)shnum, (unsigned long long)shoff, f->size);
 	return 0;
 }
@@ -104,32 +104,32 @@ static int load_sections(struct ef_file *f, char err[EF_ERRLEN])
 	size_t shnum, shstrndx, i;
 
 	if (!gelf_getehdr(f->elf, &eh))
-		return fail(err, "unreadable ELF header: %s", elf_errmsg(-1));
+		return ef_error(err, "unreadable ELF header: %s", elf_errmsg(-1));
 	if (eh.e_type != ET_REL)
-		return fail(err, "ELF type %u is not a relocatable file: klp-arch-check reads .o and .ko files",
+		return ef_error(err, "ELF type %u is not a relocatable file: klp-arch-check reads .o and .ko files",
 			    eh.e_type);
 	if (eh.e_machine != EM_X86_64)
-		return fail(err, "machine %u is not x86_64: .klp.arch sections exist only on x86_64",
+		return ef_error(err, "machine %u is not x86_64: .klp.arch sections exist only on x86_64",
 			    eh.e_machine);
 	if (elf_getshdrnum(f->elf, &shnum) != 0)
-		return fail(err, "unreadable section count: %s", elf_errmsg(-1));
+		return ef_error(err, "unreadable section count: %s", elf_errmsg(-1));
 	if (shnum == 0)
-		return fail(err, "no section headers");
+		return ef_error(err, "no section headers");
 	if (eh.e_shentsize != sizeof(Elf64_Shdr))
-		return fail(err, "section header size %u, expected %zu", eh.e_shentsize,
+		return ef_error(err, "section header size %u, expected %zu", eh.e_shentsize,
 			    sizeof(Elf64_Shdr));
 	/* libelf checks this too, but say it in words a user can act on. */
 	if (shnum > (f->size / sizeof(Elf64_Shdr)) || !in_file(f, eh.e_shoff, (uint64_t)shnum * sizeof(Elf64_Shdr)))
-		return fail(err, "truncated or corrupt: %zu section headers at offset %llu do not fit in the file's %zu bytes",
+		return ef_error(err, "truncated or corrupt: %zu section headers at offset %llu do not fit in the file's %zu bytes",
 			    shnum, (unsigned long long)eh.e_shoff, f->size);
 	if (elf_getshdrstrndx(f->elf, &shstrndx) != 0)
-		return fail(err, "unreadable section name table index: %s", elf_errmsg(-1));
+		return ef_error(err, "unreadable section name table index: %s", elf_errmsg(-1));
 	if (shstrndx == SHN_UNDEF || shstrndx >= shnum)
-		return fail(err, "section name table index %zu out of range (%zu sections)", shstrndx, shnum);
+		return ef_error(err, "section name table index %zu out of range (%zu sections)", shstrndx, shnum);
 
 	f->secs = calloc(shnum, sizeof(*f->secs));
 	if (!f->secs)
-		return fail(err, "out of memory for %zu sections", shnum);
+		return ef_error(err, "out of memory for %zu sections", shnum);
 	f->nsecs = shnum;
 	for (i = 0; i < shnum; i++) {
 		struct ef_sec *s = &f->secs[i];
@@ -137,22 +137,22 @@ static int load_sections(struct ef_file *f, char err[EF_ERRLEN])
 
 		s->index = i;
 		if (!scn || !gelf_getshdr(scn, &s->sh))
-			return fail(err, "section %zu: unreadable header: %s", i, elf_errmsg(-1));
+			return ef_error(err, "section %zu: unreadable header: %s", i, elf_errmsg(-1));
 		if (i == 0) {
 			s->name = "";
 			continue;
 		}
 		if (s->sh.sh_type != SHT_NOBITS && !in_file(f, s->sh.sh_offset, s->sh.sh_size))
-			return fail(err, "truncated or corrupt: section %zu (%llu bytes at offset %llu) extends past the end of the file (%zu bytes)",
+			return ef_error(err, "truncated or corrupt: section %zu (%llu bytes at offset %llu) extends past the end of the file (%zu bytes)",
 				    i, (unsigned long long)s->sh.sh_size,
 				    (unsigned long long)s->sh.sh_offset, f->size);
 		s->name = elf_strptr(f->elf, shstrndx, s->sh.sh_name);
 		if (!s->name)
-			return fail(err, "section %zu: name offset %u outside the section name table",
+			return ef_error(err, "section %zu: name offset %u outside the section name table",
 				    i, s->sh.sh_name);
 		/* gcc -gz and ld --compress-debug-sections compress debug sections only. */
 		if ((s->sh.sh_flags & SHF_COMPRESSED) && strncmp(s->name, ".debug", 6) != 0)
-			return fail(err, "section %s is compressed (SHF_COMPRESSED); only debug sections may be",
+			return ef_error(err, "section %s is compressed (SHF_COMPRESSED); only debug sections may be",
 				    s->name);
 		if (s->sh.sh_type != SHT_NOBITS && s->sh.sh_size > 0) {
 			s->data = f->buf + s->sh.sh_offset;
@@ -170,31 +170,31 @@ static int load_symbols(struct ef_file *f, char err[EF_ERRLEN])
 	for (i = 1; i < f->nsecs; i++) {
 		if (f->secs[i].sh.sh_type == SHT_SYMTAB) {
 			if (symtab)
-				return fail(err, "two symbol tables (sections %zu and %zu)", symtab->index, i);
+				return ef_error(err, "two symbol tables (sections %zu and %zu)", symtab->index, i);
 			symtab = &f->secs[i];
 		}
 	}
 	if (!symtab)
-		return fail(err, "no symbol table (.symtab): entries cannot be tied to functions; was the file stripped?");
+		return ef_error(err, "no symbol table (.symtab): entries cannot be tied to functions; was the file stripped?");
 	if (symtab->sh.sh_entsize != sizeof(Elf64_Sym) || symtab->sh.sh_size % sizeof(Elf64_Sym))
-		return fail(err, "symbol table %s: entry size %llu or size %llu is not that of Elf64_Sym",
+		return ef_error(err, "symbol table %s: entry size %llu or size %llu is not that of Elf64_Sym",
 			    symtab->name, (unsigned long long)symtab->sh.sh_entsize,
 			    (unsigned long long)symtab->sh.sh_size);
 	if (symtab->sh.sh_link == 0 || symtab->sh.sh_link >= f->nsecs ||
 	    f->secs[symtab->sh.sh_link].sh.sh_type != SHT_STRTAB)
-		return fail(err, "symbol table %s: string table link %u is not a string table",
+		return ef_error(err, "symbol table %s: string table link %u is not a string table",
 			    symtab->name, symtab->sh.sh_link);
 	strtab = &f->secs[symtab->sh.sh_link];
 	for (i = 1; i < f->nsecs; i++)
 		if (f->secs[i].sh.sh_type == SHT_SYMTAB_SHNDX && f->secs[i].sh.sh_link == symtab->index)
 			xndx = &f->secs[i];
 	if (xndx && xndx->sh.sh_size / 4 < symtab->sh.sh_size / sizeof(Elf64_Sym))
-		return fail(err, "extended section index table %s is shorter than the symbol table", xndx->name);
+		return ef_error(err, "extended section index table %s is shorter than the symbol table", xndx->name);
 
 	f->nsyms = symtab->sh.sh_size / sizeof(Elf64_Sym);
 	f->syms = calloc(f->nsyms ? f->nsyms : 1, sizeof(*f->syms));
 	if (!f->syms)
-		return fail(err, "out of memory for %zu symbols", f->nsyms);
+		return ef_error(err, "out of memory for %zu symbols", f->nsyms);
 	for (i = 0; i < f->nsyms; i++) {
 		struct ef_sym *sym = &f->syms[i];
 		const unsigned char *raw = symtab->data + i * sizeof(Elf64_Sym);
@@ -208,18 +208,18 @@ static int load_symbols(struct ef_file *f, char err[EF_ERRLEN])
 		sym->shndx = sym->s.st_shndx;
 		if (sym->s.st_shndx == SHN_XINDEX) {
 			if (!xndx)
-				return fail(err, "symbol %zu uses an extended section index but there is no SHT_SYMTAB_SHNDX section", i);
+				return ef_error(err, "symbol %zu uses an extended section index but there is no SHT_SYMTAB_SHNDX section", i);
 			sym->shndx = (size_t)ef_le(xndx->data + 4 * i, 4);
 		}
 		if (sym->s.st_name >= strtab->size ||
 		    !memchr(strtab->data + sym->s.st_name, '\0', strtab->size - sym->s.st_name))
-			return fail(err, "symbol %zu: name offset %u outside the string table %s",
+			return ef_error(err, "symbol %zu: name offset %u outside the string table %s",
 				    i, sym->s.st_name, strtab->name);
 		sym->name = (const char *)strtab->data + sym->s.st_name;
-		if (sym->s.st_shndx != SHN_XINDEX && sym->shndx >= SHN_LORESERVE)
-			;	/* SHN_ABS, SHN_COMMON: not in a section */
-		else if (sym->shndx >= f->nsecs)
-			return fail(err, "symbol %zu (%s): section index %zu out of range (%zu sections)",
+		/* SHN_ABS and SHN_COMMON name no section; any other index must exist. */
+		if ((sym->s.st_shndx == SHN_XINDEX || sym->shndx < SHN_LORESERVE) &&
+		    sym->shndx >= f->nsecs)
+			return ef_error(err, "symbol %zu (%s): section index %zu out of range (%zu sections)",
 				    i, sym->name, sym->shndx, f->nsecs);
 		if (GELF_ST_TYPE(sym->s.st_info) == STT_FILE)
 			file = i;
@@ -248,16 +248,16 @@ static int load_relocations(struct ef_file *f, char err[EF_ERRLEN])
 		struct ef_rel *grown;
 
 		if (rs->sh.sh_type == SHT_REL)
-			return fail(err, "section %s holds SHT_REL relocations; x86_64 objects use SHT_RELA only",
+			return ef_error(err, "section %s holds SHT_REL relocations; x86_64 objects use SHT_RELA only",
 				    rs->name);
 		if (rs->sh.sh_type != SHT_RELA)
 			continue;
 		if (rs->sh.sh_entsize != sizeof(Elf64_Rela) || rs->sh.sh_size % sizeof(Elf64_Rela))
-			return fail(err, "relocation section %s: entry size %llu or size %llu is not that of Elf64_Rela",
+			return ef_error(err, "relocation section %s: entry size %llu or size %llu is not that of Elf64_Rela",
 				    rs->name, (unsigned long long)rs->sh.sh_entsize,
 				    (unsigned long long)rs->sh.sh_size);
 		if (rs->sh.sh_info == 0 || rs->sh.sh_info >= f->nsecs)
-			return fail(err, "relocation section %s applies to section %u, which does not exist",
+			return ef_error(err, "relocation section %s applies to section %u, which does not exist",
 				    rs->name, rs->sh.sh_info);
 		target = &f->secs[rs->sh.sh_info];
 		n = rs->sh.sh_size / sizeof(Elf64_Rela);
@@ -265,7 +265,7 @@ static int load_relocations(struct ef_file *f, char err[EF_ERRLEN])
 			continue;
 		grown = realloc(target->rels, (target->nrels + n) * sizeof(*grown));
 		if (!grown)
-			return fail(err, "out of memory for the relocations of %s", target->name);
+			return ef_error(err, "out of memory for the relocations of %s", target->name);
 		target->rels = grown;
 		for (j = 0; j < n; j++) {
 			const unsigned char *raw = rs->data + j * sizeof(Elf64_Rela);
@@ -279,14 +279,14 @@ static int load_relocations(struct ef_file *f, char err[EF_ERRLEN])
 			r->addend = (int64_t)ef_le(raw + 16, 8);
 			r->relsec = i;
 			if (r->sym >= f->nsyms)
-				return fail(err, "relocation %zu of %s names symbol %u, past the end of the symbol table (%zu symbols)",
+				return ef_error(err, "relocation %zu of %s names symbol %u, past the end of the symbol table (%zu symbols)",
 					    j, rs->name, r->sym, f->nsyms);
 			len = ef_reloc_size(r->type);
 			if (len == 0)
 				len = 1;
 			if (target->sh.sh_type == SHT_NOBITS ||
 			    r->offset > target->sh.sh_size || len > target->sh.sh_size - r->offset)
-				return fail(err, "relocation %zu of %s at offset 0x%llx is out of range of %s (%llu bytes)",
+				return ef_error(err, "relocation %zu of %s at offset 0x%llx is out of range of %s (%llu bytes)",
 					    j, rs->name, (unsigned long long)r->offset, target->name,
 					    (unsigned long long)target->sh.sh_size);
 			target->nrels++;
@@ -303,12 +303,12 @@ int ef_open(struct ef_file *f, const char *path, char err[EF_ERRLEN])
 	memset(f, 0, sizeof(*f));
 	f->path = path;
 	if (elf_version(EV_CURRENT) == EV_NONE)
-		return fail(err, "libelf is out of date: %s", elf_errmsg(-1));
+		return ef_error(err, "libelf is out of date: %s", elf_errmsg(-1));
 	if (read_whole_file(f, path, err) || check_ident(f, err))
 		goto bad;
 	f->elf = elf_memory((char *)f->buf, f->size);
 	if (!f->elf || elf_kind(f->elf) != ELF_K_ELF) {
-		fail(err, "not a readable ELF file: %s", elf_errmsg(-1));
+		ef_error(err, "not a readable ELF file: %s", elf_errmsg(-1));
 		goto bad;
 	}
 	if (load_sections(f, err) || load_symbols(f, err) || load_relocations(f, err))

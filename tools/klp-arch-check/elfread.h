@@ -58,6 +58,8 @@ struct ef_file {
  * file name) saying why the file cannot be checked.
  */
 int ef_open(struct ef_file *f, const char *path, char err[EF_ERRLEN]);
+/* Format a reason into ERR; returns -1 so callers can `return ef_error(...)`. */
+int ef_error(char err[EF_ERRLEN], const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 void ef_close(struct ef_file *f);
 
 /* The section of that name, the LAST one when several share it (as the kernel's loops). */

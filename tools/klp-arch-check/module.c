@@ -6,21 +6,10 @@
 #include "klpcheck.h"
 
 #include <ctype.h>
-#include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 
 #define V(maj, min) ((long)(maj) * 65536 + (long)(min) * 256)
-
-static int fail(char err[EF_ERRLEN], const char *fmt, ...)
-{
-	va_list ap;
-
-	va_start(ap, fmt);
-	vsnprintf(err, EF_ERRLEN, fmt, ap);
-	va_end(ap);
-	return -1;
-}
 
 long kernel_version_code(const char *s)
 {
@@ -566,37 +555,37 @@ int module_load(struct module *m, const char *path, const char *layout_arg,
 
 	m->esecs = calloc(m->elf.nsecs, sizeof(*m->esecs));
 	if (!m->esecs)
-		return fail(err, "out of memory");
+		return ef_error(err, "out of memory");
 	for (i = 1; i < m->elf.nsecs; i++)
 		if (classify_section(&m->elf.secs[i], &m->esecs[m->nesecs]))
 			m->nesecs++;
 
 	if (layout_arg) {
 		if (layout_for_version(layout_arg, &m->layout, "--layout"))
-			return fail(err, "--layout %s: no known entry layout; use 4.9-5.7 (13-byte alt_instr) or 6.1 (12-byte alt_instr)",
+			return ef_error(err, "--layout %s: no known entry layout; use 4.9-5.7 (13-byte alt_instr) or 6.1 (12-byte alt_instr)",
 				    layout_arg);
 	} else if (version[0]) {
 		/* Headers of another version: the entries' relocations may still tell. */
 		if (layout_for_version(version, &m->layout, "vermagic") &&
 		    infer_layout(m, "inferred from the alternative entries' relocations; vermagic names headers of no layout known here"))
-			return fail(err, "vermagic %s: no known entry layout for these headers, and the alternative entries fit neither 12 nor 13 bytes; give --layout 5.7 (13-byte alt_instr) or --layout 6.1 (12-byte alt_instr)",
+			return ef_error(err, "vermagic %s: no known entry layout for these headers, and the alternative entries fit neither 12 nor 13 bytes; give --layout 5.7 (13-byte alt_instr) or --layout 6.1 (12-byte alt_instr)",
 				    version);
 	} else {
 		infer_layout(m, NULL);
 	}
 	for (i = 0; i < m->nesecs; i++)
 		if (decode_section(m, &m->esecs[i]))
-			return fail(err, "out of memory");
+			return ef_error(err, "out of memory");
 	if (read_map(m))
-		return fail(err, "out of memory");
+		return ef_error(err, "out of memory");
 
 	if (kernel_arg) {
 		if (rules_for_kernel(kernel_arg, &m->rules, "--kernel"))
-			return fail(err, "--kernel %s: expected a kernel version (5.4, 6.1.0-56-amd64), klp-arch or none",
+			return ef_error(err, "--kernel %s: expected a kernel version (5.4, 6.1.0-56-amd64), klp-arch or none",
 				    kernel_arg);
 	} else if (version[0]) {
 		if (rules_for_kernel(version, &m->rules, "vermagic"))
-			return fail(err, "vermagic '%s' does not start with a kernel version; give --kernel",
+			return ef_error(err, "vermagic '%s' does not start with a kernel version; give --kernel",
 				    m->vermagic);
 	} else {
 		default_rules(m);
