@@ -206,7 +206,7 @@ static void print_entry(FILE *out, const struct keyed *k)
 {
 	const struct esec *es = k->es;
 	const struct entry *e = k->e;
-	char where[300] = "(no relocation)";
+	char where[300] = "(no relocation)", ft[24];
 
 	if (!e) {
 		fprintf(out, "%zu trailing bytes of %s that are not a whole entry\n", es->tail,
@@ -218,7 +218,8 @@ static void print_entry(FILE *out, const struct keyed *k)
 			kind_name(es->kind), (size_t)(e - k->m->entries) - es->first,
 			es->sec->name, e->off, where, e->patchlen);
 		if (es->kind == KIND_ALT)
-			fprintf(out, ", feature 0x%x, replacement %u bytes\n", e->feature, e->repllen);
+			fprintf(out, ", feature %s, replacement %u bytes\n", feature_text(e, ft),
+				e->repllen);
 		else
 			fprintf(out, ", type %u\n", e->ptype);
 	}

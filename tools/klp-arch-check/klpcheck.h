@@ -133,6 +133,8 @@ int module_load(struct module *m, const char *path, const char *layout_arg,
 void module_free(struct module *m);
 
 const char *kind_name(enum entry_kind k);
+/* An alternative's feature as the kernel's headers write it: "9*32+20", "!8*32+16". */
+const char *feature_text(const struct entry *e, char buf[24]);
 /* "foo+0x12", "foo.cold+0x3", ".text+0x40": where an address is. */
 void describe_address(const struct module *m, size_t shndx, uint64_t addr, char *buf, size_t len);
 /* The function record that covers FUNC (foo.cold: that of foo), or NULL. */

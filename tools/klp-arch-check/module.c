@@ -91,6 +91,12 @@ const char *kind_name(enum entry_kind k)
 	return k == KIND_ALT ? "alt" : "para";
 }
 
+const char *feature_text(const struct entry *e, char buf[24])
+{
+	snprintf(buf, 24, "%s%u*32+%u", e->inverted ? "!" : "", e->feature / 32, e->feature % 32);
+	return buf;
+}
+
 static bool ends_with(const char *s, const char *suffix)
 {
 	size_t a = strlen(s), b = strlen(suffix);

@@ -55,7 +55,7 @@ static const struct map_rec *entry_map(const struct module *m, const struct entr
 
 static void entry_text(const struct module *m, const struct entry *e, FILE *out)
 {
-	char at[300] = "(no relocation)";
+	char at[300] = "(no relocation)", ft[24];
 	const struct map_rec *r = entry_map(m, e);
 
 	if (e->has_target)
@@ -63,8 +63,8 @@ static void entry_text(const struct module *m, const struct entry *e, FILE *out)
 	fprintf(out, "      [%zu] +0x%zx %s %s, %u byte%s", (size_t)(e - m->entries) - e->es->first,
 		e->off, kind_name(e->es->kind), at, e->patchlen, e->patchlen == 1 ? "" : "s");
 	if (e->es->kind == KIND_ALT)
-		fprintf(out, ", feature %s%u*32+%u, replacement %u byte%s", e->inverted ? "!" : "",
-			e->feature / 32, e->feature % 32, e->repllen, e->repllen == 1 ? "" : "s");
+		fprintf(out, ", feature %s, replacement %u byte%s", feature_text(e, ft),
+			e->repllen, e->repllen == 1 ? "" : "s");
 	else
 		fprintf(out, ", type %u", e->ptype);
 	if (r)
