@@ -24,6 +24,10 @@
  *   file compiles with and without the plugin.
  * -t none: no attribute; the functions get their object from a tag file or
  *   from -fplugin-arg-klp_tag-object.
+ * -t chain: the N functions are static and not inlined, function i calls
+ *   function i + 1, and one tagged global function calls function 0: every
+ *   function gets its object by propagation along a call chain N deep, the
+ *   worst case for a propagation that is not linear.
  *
  * Function i is named klp_bench_fn_<i>, which bench/gen-tags also knows.
  * The unit needs no kernel headers (the entries point at local labels), so
@@ -63,11 +67,15 @@ static const char prologue[] =
 	"int klp_bench_sink;\n"
 	"\n";
 
-static void emit_function(unsigned long i, int tagged)
+enum mode { TAG_ATTR, TAG_NONE, TAG_CHAIN };
+
+static void emit_function(unsigned long i, unsigned long n, enum mode mode)
 {
 	unsigned feature = 100 + (unsigned)(i % 300);
 
-	printf("%sint klp_bench_fn_%lu(int x)\n{\n", tagged ? "KLP_FN " : "", i);
+	printf("%sint klp_bench_fn_%lu(int x)\n{\n",
+	       mode == TAG_ATTR ? "KLP_FN " : mode == TAG_CHAIN ? "static __attribute__((noinline)) " : "",
+	       i);
 	printf("\tint y = x * %lu + 3;\n\n", i % 97 + 1);
 	printf("\tBENCH_ALT(\"mfence\", \"lfence\", %u);\n", feature);
 	printf("\ty ^= y >> 3;\n");
@@ -95,18 +103,22 @@ static void emit_function(unsigned long i, int tagged)
 	printf("\tasm(\"771: nop; nop; 772: ; .pushsection .parainstructions,\\\"a\\\"; "
 	       ".balign 8; .quad 771b; .byte %lu; .byte 772b-771b; .short 0; .popsection\");\n",
 	       (i + 13) % 60);
-	printf("\treturn y;\n}\n\n");
+	if (mode == TAG_CHAIN && i + 1 < n)
+		printf("\treturn y + klp_bench_fn_%lu(y);\n}\n\n", i + 1);
+	else
+		printf("\treturn y;\n}\n\n");
 }
 
 static void usage(void)
 {
-	fprintf(stderr, "usage: gen-unit [-t attr|none] N\n");
+	fprintf(stderr, "usage: gen-unit [-t attr|none|chain] N\n");
 	exit(2);
 }
 
 int main(int argc, char **argv)
 {
-	int tagged = 1, opt;
+	enum mode mode = TAG_ATTR;
+	int opt;
 	unsigned long n, i;
 	char *end;
 
@@ -114,9 +126,11 @@ int main(int argc, char **argv)
 		if (opt != 't')
 			usage();
 		if (strcmp(optarg, "attr") == 0)
-			tagged = 1;
+			mode = TAG_ATTR;
 		else if (strcmp(optarg, "none") == 0)
-			tagged = 0;
+			mode = TAG_NONE;
+		else if (strcmp(optarg, "chain") == 0)
+			mode = TAG_CHAIN;
 		else
 			usage();
 	}
@@ -126,7 +140,12 @@ int main(int argc, char **argv)
 	if (*end || n == 0)
 		usage();
 	fputs(prologue, stdout);
+	if (mode == TAG_CHAIN)
+		for (i = 0; i < n; i++)
+			printf("static int klp_bench_fn_%lu(int x);\n", i);
 	for (i = 0; i < n; i++)
-		emit_function(i, tagged);
+		emit_function(i, n, mode);
+	if (mode == TAG_CHAIN)
+		printf("KLP_FN int klp_bench_chain(int x)\n{\n\treturn klp_bench_fn_0(x);\n}\n");
 	return ferror(stdout) || fflush(stdout) ? 1 : 0;
 }
