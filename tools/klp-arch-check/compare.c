@@ -148,16 +148,16 @@ static int add_key(struct keyed **v, size_t *n, struct keyed k)
 	return 0;
 }
 
-/* The entry sections the compare counts: plain names and .klp.arch.*..{alt,para}instructions. */
+/*
+ * The entry sections the compare counts: those a kernel applies, the
+ * plain names and the .klp.arch names its sscanf rule accepts
+ * (.klp.arch.X..altinstructions / ..parainstructions).  Entries in a
+ * section the kernel would skip (a one-dot name, an object name over 55
+ * characters) are as good as lost, and count as missing.
+ */
 static bool compared_section(const struct esec *es)
 {
-	const char *n = es->sec->name;
-	size_t len = strlen(n);
-
-	if (!es->klp)
-		return true;
-	return (len > 17 && strcmp(n + len - 17, "..altinstructions") == 0) ||
-	       (len > 18 && strcmp(n + len - 18, "..parainstructions") == 0);
+	return es->applied;
 }
 
 static int collect(const struct module *m, struct keyed **v, size_t *n)

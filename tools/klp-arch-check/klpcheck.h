@@ -72,6 +72,7 @@ struct esec {
 	const struct ef_sec *sec;
 	enum entry_kind kind;
 	bool klp;			/* named .klp.arch...; else a plain load-time section */
+	bool has_kind;			/* kind known: entries decoded */
 	bool applied;			/* klp: parses under the kernel's sscanf with a valid secname */
 	char obj[128];			/* klp && applied: the object name the kernel reads */
 	size_t first, count;		/* entries[first .. first+count) */

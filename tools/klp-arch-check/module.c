@@ -137,7 +137,12 @@ int klp_arch_sscanf(const char *name, char obj[56], char sec[128])
 	return 2;
 }
 
-/* Which entry sections a file has, as the kernel and the compare see them. */
+/*
+ * Which entry sections a file has, as the kernel sees them: the kernel's
+ * sscanf decides the object and kind of a .klp.arch section (it stops the
+ * section name at white space); a name it rejects is still decoded by its
+ * ending, so the report can show what would be lost.
+ */
 static int classify_section(const struct ef_sec *s, struct esec *es)
 {
 	char obj[56], sec[128];
@@ -148,30 +153,22 @@ static int classify_section(const struct ef_sec *s, struct esec *es)
 		return 0;
 	if (strcmp(s->name, ".altinstructions") == 0 || strcmp(s->name, ".parainstructions") == 0) {
 		es->kind = s->name[1] == 'a' ? KIND_ALT : KIND_PARA;
-		es->applied = true;
+		es->has_kind = es->applied = true;
 		return 1;
 	}
 	if (strncmp(s->name, ".klp.arch.", 10) != 0)
 		return 0;
 	es->klp = true;
-	if (ends_with(s->name, "altinstructions"))
-		es->kind = KIND_ALT;
-	else if (ends_with(s->name, "parainstructions"))
-		es->kind = KIND_PARA;
-	else
-		return 1;	/* neither kind: kept for the name rule, no entries decoded */
 	if (klp_arch_sscanf(s->name, obj, sec) == 2 &&
 	    (strcmp(sec, ".altinstructions") == 0 || strcmp(sec, ".parainstructions") == 0)) {
-		es->applied = true;
+		es->kind = sec[1] == 'a' ? KIND_ALT : KIND_PARA;
+		es->has_kind = es->applied = true;
 		snprintf(es->obj, sizeof(es->obj), "%s", obj);
+	} else if (ends_with(s->name, "altinstructions") || ends_with(s->name, "parainstructions")) {
+		es->kind = ends_with(s->name, "altinstructions") ? KIND_ALT : KIND_PARA;
+		es->has_kind = true;
 	}
 	return 1;
-}
-
-static bool esec_has_entries(const struct esec *es)
-{
-	return !es->klp || ends_with(es->sec->name, "altinstructions") ||
-	       ends_with(es->sec->name, "parainstructions");
 }
 
 static const struct ef_rel *rel_at(const struct ef_sec *s, uint64_t off)
@@ -221,7 +218,7 @@ static int infer_layout(struct module *m, const char *why)
 	for (i = 0; i < m->nesecs; i++) {
 		const struct esec *es = &m->esecs[i];
 
-		if (!esec_has_entries(es) || es->sec->size == 0)
+		if (!es->has_kind || es->sec->size == 0)
 			continue;
 		if (es->kind == KIND_ALT) {
 			evidence = true;
@@ -274,7 +271,7 @@ static int decode_section(struct module *m, struct esec *es)
 	size_t i, off;
 
 	es->first = m->nentries;
-	if (!esec_has_entries(es) || !d)
+	if (!es->has_kind || !d)
 		return 0;
 	if (es->kind == KIND_ALT) {
 		size_t n = m->layout.alt_size;
