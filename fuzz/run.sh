@@ -7,14 +7,17 @@
 #                                              default) with seed 1 (make check)
 #
 # Seeds are read from fuzz/corpus/NAME and never written: new inputs go to
-# build/fuzz/found/NAME (timed runs keep them; smoke runs start empty each
-# time, so a smoke run is the same run every time).  A crash leaves its
-# input as build/fuzz/crash-NAME-*, the reproducer: `HARNESS FILE`.
+# OUT/found/NAME (timed runs keep them; smoke runs start empty each time,
+# so a smoke run is the same run every time).  A crash leaves its input as
+# OUT/crash-NAME-*, the reproducer: `HARNESS FILE`.  OUT is $FUZZ_OUT, by
+# default build/fuzz (the testsuite gives its own scratch directory, so
+# two runs side by side do not share files).
 set -u
 mode=$1 amount=$2
 shift 2
 top=$(cd "$(dirname "$0")/.." && pwd)
-out=$top/build/fuzz
+out=${FUZZ_OUT:-$top/build/fuzz}
+mkdir -p "$out"
 status=0
 
 for bin in "$@"; do
