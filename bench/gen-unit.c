@@ -25,9 +25,10 @@
  * -t none: no attribute; the functions get their object from a tag file or
  *   from -fplugin-arg-klp_tag-object.
  * -t chain: the N functions are static and not inlined, function i calls
- *   function i + 1, and one tagged global function calls function 0: every
- *   function gets its object by propagation along a call chain N deep, the
- *   worst case for a propagation that is not linear.
+ *   function i - 1, and one tagged global function calls function N - 1:
+ *   every function gets its object by propagation along a call chain N
+ *   deep, against the order of definition, the worst case for a
+ *   propagation that sweeps over the functions until nothing changes.
  *
  * Function i is named klp_bench_fn_<i>, which bench/gen-tags also knows.
  * The unit needs no kernel headers (the entries point at local labels), so
@@ -69,7 +70,7 @@ static const char prologue[] =
 
 enum mode { TAG_ATTR, TAG_NONE, TAG_CHAIN };
 
-static void emit_function(unsigned long i, unsigned long n, enum mode mode)
+static void emit_function(unsigned long i, enum mode mode)
 {
 	unsigned feature = 100 + (unsigned)(i % 300);
 
@@ -103,8 +104,8 @@ static void emit_function(unsigned long i, unsigned long n, enum mode mode)
 	printf("\tasm(\"771: nop; nop; 772: ; .pushsection .parainstructions,\\\"a\\\"; "
 	       ".balign 8; .quad 771b; .byte %lu; .byte 772b-771b; .short 0; .popsection\");\n",
 	       (i + 13) % 60);
-	if (mode == TAG_CHAIN && i + 1 < n)
-		printf("\treturn y + klp_bench_fn_%lu(y);\n}\n\n", i + 1);
+	if (mode == TAG_CHAIN && i > 0)
+		printf("\treturn y + klp_bench_fn_%lu(y);\n}\n\n", i - 1);
 	else
 		printf("\treturn y;\n}\n\n");
 }
@@ -144,8 +145,9 @@ int main(int argc, char **argv)
 		for (i = 0; i < n; i++)
 			printf("static int klp_bench_fn_%lu(int x);\n", i);
 	for (i = 0; i < n; i++)
-		emit_function(i, n, mode);
+		emit_function(i, mode);
 	if (mode == TAG_CHAIN)
-		printf("KLP_FN int klp_bench_chain(int x)\n{\n\treturn klp_bench_fn_0(x);\n}\n");
+		printf("KLP_FN int klp_bench_chain(int x)\n{\n\treturn klp_bench_fn_%lu(x);\n}\n",
+		       n - 1);
 	return ferror(stdout) || fflush(stdout) ? 1 : 0;
 }

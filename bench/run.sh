@@ -62,13 +62,15 @@ done
 [ -f "$PLUGIN" ] || { echo "bench: no plugin at $PLUGIN (make)" >&2; exit 1; }
 
 if [ -n "$smoke" ]; then
-	UNIT_PAIRS=1 SCALE_N="20 40" SCALE_PAIRS="1 1" TAG_LINES="100 1000" TAG_PAIRS=1
+	UNIT_PAIRS=1 SCALE="20:1:attr 40:1:attr 20:0:chain 40:0:chain" TAG_LINES="100 1000" TAG_PAIRS=1
 	CHECK_ENTRIES="1000" CHECK_TIMEOUT=60
 else
-	UNIT_PAIRS=15 SCALE_N="1000 10000 50000" SCALE_PAIRS="10 1 0" TAG_LINES="10000 100000 1000000"
+	UNIT_PAIRS=15 SCALE="1000:10:attr 10000:1:attr 50000:0:attr 2000:0:chain 8000:0:chain"
+	TAG_LINES="10000 100000 1000000"
 	TAG_PAIRS=10 CHECK_ENTRIES="25000 100000 1000000" CHECK_TIMEOUT=60
 fi
 PLUGIN_FLAGS="-fplugin=$PLUGIN -fplugin-arg-klp_tag-abi=klp-arch"
+PERF_HZ=1999
 
 say() { printf '%s\n' "$*" >> "$report"; printf '%s\n' "$*"; }
 note() { printf 'bench: %s\n' "$*" >&2; }
@@ -188,24 +190,30 @@ say ""
 
 say "## 2. Scaling: generated units, N tagged functions, 5N asm statements"
 say ""
-say "Unit: \`gen-unit N\` (3N alternative + 3N paravirt entries).  A: \`$CC -O2 -c unit-N.c\`; B: A plus"
-say "\`$PLUGIN_FLAGS\`.  Plugin share: samples in klp_tag.so in \`perf record -F 499\` of B."
+say "Unit: \`gen-unit N\` (3N alternative + 3N paravirt entries, every function tagged by an attribute).  A: \`$CC -O2 -c unit-N.c\`;"
+say "B: A plus \`$PLUGIN_FLAGS\`.  Plugin share: samples in klp_tag.so in \`perf record -F $PERF_HZ\` of B;"
+say "plugin CPU and resolve CPU: those samples, and those in resolve_objects() (where the objects of"
+say "all functions are decided, propagation included), divided by the sampling rate."
+say "Rows \"chain N\": \`gen-unit -t chain N\`, N static functions each calling the previous one, every one"
+say "of them placed by propagation from one tagged caller (perf only)."
 say ""
-say "| N | asm statements | pairs | CPU A (s) | CPU B (s) | ratio B/A | spread (q1-q3) | peak A (MB) | peak B (MB) | plugin share (perf) | perf samples |"
-say "|---|---|---|---|---|---|---|---|---|---|---|"
+say "| N | asm statements | pairs | CPU A (s) | CPU B (s) | ratio B/A | spread (q1-q3) | peak A (MB) | peak B (MB) | plugin share (perf) | plugin CPU (ms) | resolve CPU (ms) | perf samples |"
+say "|---|---|---|---|---|---|---|---|---|---|---|---|---|"
 have_perf=
 if command -v perf >/dev/null 2>&1 && perf record -q -o "$out/perf-probe.data" -- true >> "$log" 2>&1; then
 	have_perf=1
 fi
-set -- $SCALE_PAIRS
-shares=""
-for n in $SCALE_N; do
-	pairs=$1
-	shift
-	"$bin/gen-unit" "$n" > "$out/unit-$n.c"
-	a="$CC -O2 -c unit-$n.c -o unit-$n.a.o"
-	b="$CC -O2 -c unit-$n.c -o unit-$n.b.o $PLUGIN_FLAGS"
-	note "scaling N=$n"
+shares="" resolve_ms=""
+for spec in $SCALE; do
+	n=${spec%%:*} pairs=${spec#*:} mode=${spec##*:}
+	pairs=${pairs%%:*}
+	unit=unit-$mode-$n
+	"$bin/gen-unit" -t "$mode" "$n" > "$out/$unit.c"
+	a="$CC -O2 -c $unit.c -o $unit.a.o"
+	b="$CC -O2 -c $unit.c -o $unit.b.o $PLUGIN_FLAGS"
+	label=$n
+	[ "$mode" = chain ] && label="chain $n"
+	note "scaling $label"
 	row_a="-" row_b="-" row_ratio="-" row_spread="-" row_pa="-" row_pb="-"
 	if [ "$pairs" -gt 0 ]; then
 		ab -n "$pairs" -w $([ "$n" -ge 10000 ] && echo 0 || echo 1) -C "$out" "$a" "$b"
@@ -213,26 +221,44 @@ for n in $SCALE_N; do
 		row_spread="$(calc %.4f "$r_q1")-$(calc %.4f "$r_q3")"
 		row_pa=$(kib_mb "$r_a_rss") row_pb=$(kib_mb "$r_b_rss")
 	fi
-	share="n/a (no perf)" samples="-"
+	share="n/a (no perf)" samples="-" plugin_ms="-" res_ms="-"
 	if [ -n "$have_perf" ]; then
-		(cd "$out" && perf record -q -F 1999 -o "perf-$n.data" -- sh -c "$b") >> "$log" 2>&1 ||
-			fail "perf record of the N=$n plugin build failed"
-		samples=$(perf report -i "$out/perf-$n.data" --stdio --sort dso 2>/dev/null |
-			sed -n 's/^# Samples: \([0-9.]*[KM]*\).*/\1/p' | head -n 1)
-		share=$(perf report -i "$out/perf-$n.data" --stdio --sort dso -q 2>/dev/null |
-			awk '$2 == "klp_tag.so" { s = $1 } END { print (s == "" ? "0.00%" : s) }')
-		shares="$shares $share"
+		(cd "$out" && perf record -q -F "$PERF_HZ" -o "perf-$unit.data" -- sh -c "$b") >> "$log" 2>&1 ||
+			fail "perf record of the $unit plugin build failed"
+		perf report -i "$out/perf-$unit.data" --stdio --sort dso,sym -q -n > "$out/perf-$unit.txt" 2>/dev/null
+		samples=$(awk '{ n += $2 } END { print n + 0 }' "$out/perf-$unit.txt")
+		set -- $(awk -v hz="$PERF_HZ" -v total="$samples" '
+			$3 == "klp_tag.so" { p += $2; if ($5 == "resolve_objects" || $5 == "propagate") r += $2 }
+			END { printf "%.2f%% %.1f %.1f\n", total ? 100 * p / total : 0, 1000 * p / hz, 1000 * r / hz }' \
+			"$out/perf-$unit.txt")
+		share=$1 plugin_ms=$2 res_ms=$3
+		if [ "$mode" = chain ]; then
+			resolve_ms="$resolve_ms $n:$res_ms"
+		else
+			shares="$shares $n:$share"
+		fi
 	else
 		ab -1 -n 1 -w 0 -C "$out" "$b"
 	fi
-	renamed "$out/unit-$n.b.o" || fail "the plugin renamed nothing in unit-$n.b.o"
-	say "| $n | $((5 * n)) | $pairs | $row_a | $row_b | $row_ratio | $row_spread | $row_pa | $row_pb | $share | $samples |"
+	renamed "$out/$unit.b.o" || fail "the plugin renamed nothing in $unit.b.o"
+	say "| $label | $((5 * n)) | $pairs | $row_a | $row_b | $row_ratio | $row_spread | $row_pa | $row_pb | $share | $plugin_ms | $res_ms | $samples |"
 done
 if [ -n "$have_perf" ]; then
-	first=$(echo $shares | awk '{ sub(/%/, "", $1); print $1 }')
-	last=$(echo $shares | awk '{ sub(/%/, "", $NF); print $NF }')
-	goal "scaling: plugin share flat from N=$(echo $SCALE_N | awk '{print $1}') to N=$(echo $SCALE_N | awk '{print $NF}')" \
-		"$first% -> $last%" "$(calc %s "$last <= 2 * $first + 0.1 ? \"met\" : \"MISSED\"")"
+	set -- $shares
+	first=$1 last=$(eval echo \${$#})
+	first_v=${first#*:} last_v=${last#*:}
+	first_v=${first_v%\%} last_v=${last_v%\%}
+	# Flat: the share may not double (plus 0.1 point for sampling noise).
+	goal "scaling: plugin share flat from N=${first%%:*} to N=${last%%:*}" "$first_v% -> $last_v%" \
+		"$(calc %s "$last_v <= 2 * $first_v + 0.1 ? \"met\" : \"MISSED\"")"
+	set -- $resolve_ms
+	if [ $# -ge 2 ]; then
+		lo=$1 hi=$(eval echo \${$#})
+		# Linear work grows with N; allow twice that for sampling noise.
+		goal "scaling: propagation along a chain linear (chain ${lo%%:*} -> ${hi%%:*})" \
+			"${lo#*:} ms -> ${hi#*:} ms" \
+			"$(calc %s "${hi#*:} <= 2 * (${hi%%:*} / ${lo%%:*}) * ${lo#*:} + 2 ? \"met\" : \"MISSED\"")"
+	fi
 else
 	goal "scaling: plugin share flat" "no perf" "not run"
 fi
@@ -246,9 +272,9 @@ if [ -n "$real_sample_cmd" ]; then
 	tag_unit="livepatch-sample.o (kbuild command B of table 1)"
 	tag_cmd=$real_sample_cmd tag_dir=$KDIR tag_pair="livepatch_cmdline_proc_show vmlinux"
 else
-	n=$(echo $SCALE_N | awk '{print $1}')
-	tag_unit="unit-$n.c of table 2"
-	tag_cmd="$CC -O2 -c unit-$n.c -o unit-$n.t.o $PLUGIN_FLAGS" tag_dir=$out tag_pair="klp_bench_fn_0 vmlinux"
+	n=$(echo $SCALE | sed 's/:.*//')
+	tag_unit="unit-attr-$n.c of table 2"
+	tag_cmd="$CC -O2 -c unit-attr-$n.c -o unit-attr-$n.t.o $PLUGIN_FLAGS" tag_dir=$out tag_pair="klp_bench_fn_0 vmlinux"
 fi
 say "Unit: $tag_unit, with the plugin in both A and B; B adds \`-fplugin-arg-klp_tag-tags=tags-LINES\`"
 say "(\`gen-tags LINES $tag_pair\`: the unit's function first, the rest absent from the unit)."
