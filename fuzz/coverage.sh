@@ -24,12 +24,14 @@ for short in "$@"; do
 	clang -std=gnu11 -g -O1 -fsanitize=fuzzer -fprofile-instr-generate -fcoverage-mapping \
 		-Iplugin $inc -o "$bin" "fuzz/fuzz_$short.c" $srcs $libs
 	mkdir -p "$top/build/fuzz/found/$short"
-	LLVM_PROFILE_FILE=$out/$short.profraw "$bin" -runs=0 \
+	# libFuzzer writes to its first corpus directory: an empty scratch one.
+	rm -rf "$out/scratch-$short" && mkdir -p "$out/scratch-$short"
+	LLVM_PROFILE_FILE=$out/$short.profraw "$bin" -runs=0 "$out/scratch-$short" \
 		"$top/fuzz/corpus/$short" "$top/build/fuzz/found/$short" >"$out/$short.log" 2>&1
 	llvm-profdata merge -sparse -o "$out/$short.profdata" "$out/$short.profraw"
 	echo "== fuzz_$short: $(ls "$top/fuzz/corpus/$short" "$top/build/fuzz/found/$short" | grep -vc ':$') inputs"
 	# shellcheck disable=SC2086
 	llvm-cov report "$bin" -instr-profile="$out/$short.profdata" $srcs |
-		grep -E '^(/|TOTAL)' | sed "s|^$top/||" |
+		sed -e '1,2d' -e '/^---/d' -e "s|^$top/||" |
 		awk '{printf "  %-32s regions %7s  functions %7s  lines %7s  branches %7s\n", $1, $4, $7, $10, $13}'
 done

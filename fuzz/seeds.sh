@@ -3,6 +3,11 @@
 # (assembly sources, compile tests, tag files) plus the directive spellings
 # the kernel headers use (shared ABI facts).  The rewriter's seeds start with
 # one byte that picks the object name (see fuzz_rewrite.c).
+#
+# The corpora also keep, as found-*, the inputs of 10-minute `make fuzz`
+# runs that reach code the seeds do not (added with libFuzzer's -merge=1
+# over the seeds), and as regress-* the reproducers of fixed crashes; this
+# script leaves both alone.
 set -eu
 top=$(cd "$(dirname "$0")/.." && pwd)
 c=$top/fuzz/corpus
@@ -35,6 +40,10 @@ printf '\005.pushsection .altinstructions,"a"\n.popsection\n.pushsection .parain
 printf '# livepatch replacements and their objects\nlivepatch_cmdline_proc_show vmlinux\nlivepatch_fix1_dummy_check livepatch-shadow-mod\n\tpatched_ext4_fn\text4 # trailing\r\n\n' | seed tagfile plain
 printf 'a vmlinux\na ext4\nb\nc d e\n1x y\nf g.h\nf2 %s\n' "$(printf 'm%.0s' $(seq 1 60))" | seed tagfile errors
 printf 'f1 vmlinux\nstop vmlinux\nf2 vmlinux\n' | seed tagfile stop
+# More functions than the tag set's first table holds (it grows at 512),
+# then some of them again, agreeing and disagreeing.
+{ i=0; while [ $i -lt 700 ]; do echo "fn_$i mod_$((i % 7))"; i=$((i + 1)); done
+  echo "fn_3 mod_3"; echo "fn_4 vmlinux"; echo "fn_699 ext4"; } | seed tagfile grow
 
 printf 'vmlinux' | seed objname vmlinux
 printf 'livepatch-callbacks-mod' | seed objname dashes
