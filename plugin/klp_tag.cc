@@ -696,49 +696,60 @@ static bool same_object(const char *a, const char *b)
 
 /*
  * Propagate objects to eligible static functions from their callers, to a
- * fixed point.  Values only move TOP -> object -> CONFLICT, so it ends.
+ * fixed point, with a worklist: a function is looked at again only when one
+ * of its callers changed.  Values only move TOP -> object -> CONFLICT, so
+ * each function changes at most twice and the work stays linear in the
+ * call edges for real code (a chain defined deepest-first included).
  */
 static void propagate(auto_vec<group *> &all)
 {
-	bool changed = true;
+	auto_vec<group *> work;
+	hash_set<group *> queued;
+	unsigned i;
+	group *g;
 
-	while (changed) {
-		unsigned i, j;
-		group *g, *caller;
-
-		changed = false;
-		FOR_EACH_VEC_ELT(all, i, g) {
-			const char *meet = NULL;
-			bool any = false, conflict = false;
-
-			if (!g->eligible || g->state == P_CONFLICT)
-				continue;
-			FOR_EACH_VEC_ELT(g->callers, j, caller) {
-				bool known;
-				const char *o;
-
-				if (caller == g)
-					continue;
-				o = caller_object(caller, &known);
-				if (!known)
-					continue;
-				if (!o || (any && !same_object(o, meet)))
-					conflict = true;
-				meet = o;
-				any = true;
-			}
-			if (conflict) {
-				g->state = P_CONFLICT;
-				changed = true;
-			} else if (any && g->state == P_TOP) {
-				g->state = P_VALUE;
-				g->value = meet;
-				changed = true;
-			} else if (any && !same_object(g->value, meet)) {
-				g->state = P_CONFLICT;
-				changed = true;
-			}
+	FOR_EACH_VEC_ELT(all, i, g)
+		if (g->eligible) {
+			work.safe_push(g);
+			queued.add(g);
 		}
+	while (!work.is_empty()) {
+		const char *meet = NULL;
+		bool any = false, conflict = false;
+		enum propagation_state before;
+		group *caller, *callee;
+		unsigned j;
+
+		g = work.pop();
+		queued.remove(g);
+		if (g->state == P_CONFLICT)
+			continue;
+		FOR_EACH_VEC_ELT(g->callers, j, caller) {
+			bool known;
+			const char *o;
+
+			if (caller == g)
+				continue;
+			o = caller_object(caller, &known);
+			if (!known)
+				continue;
+			if (!o || (any && !same_object(o, meet)))
+				conflict = true;
+			meet = o;
+			any = true;
+		}
+		before = g->state;
+		if (conflict || (any && g->state == P_VALUE && !same_object(g->value, meet))) {
+			g->state = P_CONFLICT;
+		} else if (any && g->state == P_TOP) {
+			g->state = P_VALUE;
+			g->value = meet;
+		}
+		if (g->state == before)
+			continue;
+		FOR_EACH_VEC_ELT(g->callees, j, callee)
+			if (callee->eligible && !queued.add(callee))
+				work.safe_push(callee);
 	}
 }
 
@@ -898,7 +909,8 @@ static void resolve_objects(void *event_data, void *data)
 			if (!e->inline_failed)
 				continue;
 			cg = find_group(origin_of_node(e->callee->ultimate_alias_target()));
-			if (!cg)
+			/* Call sites of one caller come together: one edge for them all. */
+			if (!cg || (!cg->callers.is_empty() && cg->callers.last() == caller))
 				continue;
 			cg->callers.safe_push(caller);
 			caller->callees.safe_push(cg);
