@@ -32,6 +32,15 @@ ifeq ($(SANITIZE),1)
 SAN_FLAGS := -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined
 endif
 
+# What every object is built with.  The stamp changes when CC or the flags
+# do (CC=gcc-11, SANITIZE=1), so objects are rebuilt instead of mixing a
+# sanitized plugin with plain tools or a GCC 12 plugin with GCC 11.
+FLAGS_STAMP := build/flags.stamp
+BUILD_FLAGS := $(CC) $(CFLAGS) $(SAN_FLAGS)
+ifneq ($(BUILD_FLAGS),$(shell cat $(FLAGS_STAMP) 2>/dev/null))
+$(shell mkdir -p build && printf '%s\n' '$(BUILD_FLAGS)' > $(FLAGS_STAMP))
+endif
+
 PLUGIN := plugin/klp_tag.so
 CHECKER := tools/klp-arch-check/klp-arch-check
 

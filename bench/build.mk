@@ -9,7 +9,7 @@ BENCH_TOOLS := $(addprefix $(BENCH_BIN)/,ab gen-unit gen-tags gen-bigobj)
 # the real units (kbuild builds of the examples and the upstream samples).
 BENCH_PKGS := linux-perf
 
-$(BENCH_BIN)/%: bench/%.c plugin/klp_map.h
+$(BENCH_BIN)/%: bench/%.c plugin/klp_map.h $(FLAGS_STAMP)
 	@mkdir -p $(BENCH_BIN)
 	$(CC) -std=c11 $(CFLAGS) $(WARN_CFLAGS) -Iplugin -o $@ $<
 

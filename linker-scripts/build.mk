@@ -4,7 +4,7 @@
 
 KLP_LDS := linker-scripts/klp-lds
 
-$(KLP_LDS): linker-scripts/klp-lds.c
+$(KLP_LDS): linker-scripts/klp-lds.c $(FLAGS_STAMP)
 	$(CC) -std=c11 $(CFLAGS) $(WARN_CFLAGS) $(SAN_FLAGS) -o $@ $< -lelf
 
 TOOLS += $(KLP_LDS)

@@ -298,7 +298,8 @@ int main(int argc, char **argv)
 			status = 1;
 	if (status)
 		return status;
-	qsort(names, nnames, sizeof(*names), cmp_name);
+	if (nnames)
+		qsort(names, nnames, sizeof(*names), cmp_name);
 
 	FILE *out = stdout;
 	if (output) {

@@ -10,12 +10,12 @@ PLUGIN_CXXFLAGS := -std=gnu++14 -fPIC -fno-rtti -fno-exceptions -O2 -g \
 	-Wall -Wno-unused-parameter -Wno-format-diag -I$(PLUGIN_SDK)/include -Iplugin $(SAN_FLAGS)
 PLUGIN_CFLAGS := -std=gnu11 -fPIC $(CFLAGS) $(WARN_CFLAGS) -Iplugin $(SAN_FLAGS)
 
-plugin/%.pic.o: plugin/%.c $(PLUGIN_HDRS)
+plugin/%.pic.o: plugin/%.c $(PLUGIN_HDRS) $(FLAGS_STAMP)
 	$(CC) $(PLUGIN_CFLAGS) -c -o $@ $<
 
 # The plugin records which GCC it was built for next to itself, so kbuild
 # integration can name the mismatch before GCC's own check refuses it.
-$(PLUGIN): plugin/klp_tag.cc $(PLUGIN_C_OBJS) $(PLUGIN_HDRS) | plugin-sdk
+$(PLUGIN): plugin/klp_tag.cc $(PLUGIN_C_OBJS) $(PLUGIN_HDRS) $(FLAGS_STAMP) | plugin-sdk
 	$(CXX) $(PLUGIN_CXXFLAGS) -shared -o $@ plugin/klp_tag.cc $(PLUGIN_C_OBJS)
 	$(CC) --version | head -n 1 > plugin/klp_tag.gcc
 
@@ -25,7 +25,7 @@ plugin-sdk:
 	{ echo "klp-tag: no GCC plugin headers for $(CC) (looked in $(PLUGIN_SDK)/include); install $(GCC_PLUGIN_DEV)" >&2; exit 1; }
 
 UNIT_TESTS := plugin/tests/unit-rewrite plugin/tests/unit-tagfile plugin/tests/unit-objname
-plugin/tests/unit-%: plugin/tests/unit-%.c plugin/tests/unit.h $(PLUGIN_C_OBJS)
+plugin/tests/unit-%: plugin/tests/unit-%.c plugin/tests/unit.h $(PLUGIN_C_OBJS) $(FLAGS_STAMP)
 	$(CC) $(PLUGIN_CFLAGS) -o $@ $< $(PLUGIN_C_OBJS)
 
 TOOLS += $(UNIT_TESTS)

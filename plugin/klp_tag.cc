@@ -572,7 +572,8 @@ static void read_klp_tables(void)
 		return;
 	done = true;
 	FOR_EACH_VARIABLE(vnode) {
-		tree var = vnode->decl, type = TREE_TYPE(var), ctor = DECL_INITIAL(var);
+		/* get_constructor(): lto1 streams initializers in on demand. */
+		tree var = vnode->decl, type = TREE_TYPE(var), ctor = vnode->get_constructor();
 		unsigned i;
 		tree elt;
 

@@ -16,6 +16,13 @@ export LC_ALL=C
 out=${KLP_OUTDIR:-$top/testsuite/out}
 mkdir -p "$out"
 rm -f "$out/klp_tag.sum" "$out/klp_tag.log"
+# SANITIZE=1: the plugin runs inside cc1/lto1, which are not built with
+# ASan, so every GCC driver the tests (and kbuild) call is wrapped to
+# preload the ASan runtime, with leak detection off for the compiler only.
+if [ "${SANITIZE:-}" = 1 ]; then
+	PATH=$(scripts/sanitize-env.sh "$cc" "$out/sanitize-bin"):$PATH || exit 1
+	export PATH
+fi
 
 runtest --tool klp_tag --srcdir "$top/testsuite" --outdir "$out" \
 	KLP_TOP="$top" CC="$cc" PLUGIN="$top/$plugin" CHECKER="$top/$checker" \

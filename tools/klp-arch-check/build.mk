@@ -8,10 +8,10 @@ CHECKER_OBJS := $(CHECKER_SRCS:.c=.o) $(CHECKER_DIR)/objname.o
 CHECKER_HDRS := $(wildcard $(CHECKER_DIR)/*.h) plugin/klp_map.h plugin/objname.h
 CHECKER_CFLAGS := -std=gnu11 $(CFLAGS) $(WARN_CFLAGS) -Iplugin $(SAN_FLAGS)
 
-$(CHECKER_DIR)/%.o: $(CHECKER_DIR)/%.c $(CHECKER_HDRS)
+$(CHECKER_DIR)/%.o: $(CHECKER_DIR)/%.c $(CHECKER_HDRS) $(FLAGS_STAMP)
 	$(CC) $(CHECKER_CFLAGS) -c -o $@ $<
 
-$(CHECKER_DIR)/objname.o: plugin/objname.c plugin/objname.h
+$(CHECKER_DIR)/objname.o: plugin/objname.c plugin/objname.h $(FLAGS_STAMP)
 	$(CC) $(CHECKER_CFLAGS) -c -o $@ $<
 
 $(CHECKER): $(CHECKER_OBJS)
