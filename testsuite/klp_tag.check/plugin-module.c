@@ -4,20 +4,8 @@
  * attribute, a module replacement tagged by its klp_object table, each
  * with an alternative (12-byte Debian 6.1 alt_instr) and a paravirt site.
  */
-struct klp_func {
-	const char *old_name;
-	void *new_func;
-	unsigned long old_sympos;
-};
-struct klp_object {
-	const char *name;
-	struct klp_func *funcs;
-};
-struct klp_patch {
-	struct module *mod;
-	struct klp_object *objs;
-};
-int klp_enable_patch(struct klp_patch *patch);
+#include "../klp_tag.plugin/lp-common.h"
+
 extern void (*pv_ops_irq[4])(void);
 
 /* An alternative: "movl $0" becomes "movl $1" when feature 3*32+21 is set. */
