@@ -380,10 +380,10 @@ static bool is_init_or_exit(tree decl)
 }
 
 /*
- * The group of DECL.  Groups are keyed by the C identifier, unique among a C
- * unit's functions and shared by clones: a clone may be all that is left of
- * its origin once IPA is done, and its decl points back at the origin only
- * after it is materialized.  NULL for a function with no name.
+ * The group of DECL, keyed by its origin's C identifier (unique among a C
+ * unit's functions): a clone may be all that is left of its origin once IPA
+ * is done, so the group must outlive the origin's decl and node.  NULL for
+ * a function with no name.
  */
 static group *group_of(tree decl)
 {
