@@ -15,8 +15,14 @@ plugin/%.pic.o: plugin/%.c $(PLUGIN_HDRS) $(FLAGS_STAMP)
 
 # The plugin records which GCC it was built for next to itself, so kbuild
 # integration can name the mismatch before GCC's own check refuses it.
-$(PLUGIN): plugin/klp_tag.cc $(PLUGIN_C_OBJS) $(PLUGIN_HDRS) $(FLAGS_STAMP) | plugin-sdk
-	$(CXX) $(PLUGIN_CXXFLAGS) -shared -o $@ plugin/klp_tag.cc $(PLUGIN_C_OBJS)
+# Linked by the C driver: g++ would make the plugin need libstdc++.so.6 (and
+# libm, libgcc_s), loaded into every compile for nothing but operator
+# new/delete, which cc1 and lto1 export themselves.  That load cost about
+# 1 MB of peak memory per compile (BENCHMARKS.md).
+plugin/klp_tag.pic.o: plugin/klp_tag.cc $(PLUGIN_HDRS) $(FLAGS_STAMP) | plugin-sdk
+	$(CXX) $(PLUGIN_CXXFLAGS) -c -o $@ plugin/klp_tag.cc
+$(PLUGIN): plugin/klp_tag.pic.o $(PLUGIN_C_OBJS)
+	$(CC) -shared $(SAN_FLAGS) -o $@ plugin/klp_tag.pic.o $(PLUGIN_C_OBJS)
 	$(CC) --version | head -n 1 > plugin/klp_tag.gcc
 
 .PHONY: plugin-sdk
