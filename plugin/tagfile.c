@@ -124,12 +124,25 @@ struct chunk {
 	char data[];
 };
 
+/*
+ * Open addressing with linear probing.  A slot keeps the name's hash next to
+ * the tag's index, so a probe touches another tag's name only when the
+ * hashes agree, and growing the table never reads a name again: with a
+ * million tags each name would otherwise cost a cache miss per probe and
+ * per rehash.
+ */
+struct slot {
+	uint32_t hash;
+	uint32_t index; /* index + 1 into tags, 0 when free */
+};
+
 struct klp_tagset {
 	struct klp_tag *tags;
 	size_t count, capacity;
-	uint32_t *slots; /* index + 1 into tags, 0 when free */
+	struct slot *slots;
 	size_t nslots;
 	struct chunk *chunks;
+	const char *last_object; /* tag files list many functions of one object in a row */
 };
 
 static uint32_t hash_name(const char *s, size_t len)
@@ -185,16 +198,19 @@ void klp_tagset_free(struct klp_tagset *set)
 	free(set);
 }
 
-/* The slot holding FUNCTION, or the free slot where it belongs. */
-static size_t find_slot(const struct klp_tagset *set, const char *function, size_t len)
+/* The slot holding FUNCTION (of hash HASH), or the free slot where it belongs. */
+static size_t find_slot(const struct klp_tagset *set, const char *function, size_t len,
+			uint32_t hash)
 {
-	size_t mask = set->nslots - 1, k = hash_name(function, len) & mask;
+	size_t mask = set->nslots - 1, k = hash & mask;
 
-	while (set->slots[k]) {
-		const char *name = set->tags[set->slots[k] - 1].function;
+	while (set->slots[k].index) {
+		if (set->slots[k].hash == hash) {
+			const char *name = set->tags[set->slots[k].index - 1].function;
 
-		if (strncmp(name, function, len) == 0 && name[len] == '\0')
-			break;
+			if (strncmp(name, function, len) == 0 && name[len] == '\0')
+				break;
+		}
 		k = (k + 1) & mask;
 	}
 	return k;
@@ -202,8 +218,8 @@ static size_t find_slot(const struct klp_tagset *set, const char *function, size
 
 static int grow_slots(struct klp_tagset *set)
 {
-	size_t nslots = set->nslots ? 2 * set->nslots : 1024, i;
-	uint32_t *old = set->slots;
+	size_t nslots = set->nslots ? 2 * set->nslots : 1024, mask = nslots - 1, i;
+	struct slot *old = set->slots;
 	size_t oldn = set->nslots;
 
 	set->slots = calloc(nslots, sizeof(*set->slots));
@@ -212,11 +228,14 @@ static int grow_slots(struct klp_tagset *set)
 		return -1;
 	}
 	set->nslots = nslots;
+	/* Names are distinct: each old slot goes to the first free one. */
 	for (i = 0; i < oldn; i++)
-		if (old[i]) {
-			const char *name = set->tags[old[i] - 1].function;
+		if (old[i].index) {
+			size_t k = old[i].hash & mask;
 
-			set->slots[find_slot(set, name, strlen(name))] = old[i];
+			while (set->slots[k].index)
+				k = (k + 1) & mask;
+			set->slots[k] = old[i];
 		}
 	free(old);
 	return 0;
@@ -227,13 +246,14 @@ const struct klp_tag *klp_tagset_add(struct klp_tagset *set, const char *functio
 				     const char *file, unsigned line)
 {
 	struct klp_tag *tag;
+	uint32_t hash = hash_name(function, function_len);
 	size_t slot;
 
 	if ((set->count + 1) * 2 > set->nslots && grow_slots(set))
 		return KLP_TAGSET_NOMEM;
-	slot = find_slot(set, function, function_len);
-	if (set->slots[slot]) {
-		tag = &set->tags[set->slots[slot] - 1];
+	slot = find_slot(set, function, function_len, hash);
+	if (set->slots[slot].index) {
+		tag = &set->tags[set->slots[slot].index - 1];
 		return strcmp(tag->object, object) == 0 ? NULL : tag;
 	}
 	if (set->count == set->capacity) {
@@ -250,23 +270,27 @@ const struct klp_tag *klp_tagset_add(struct klp_tagset *set, const char *functio
 	}
 	tag = &set->tags[set->count];
 	tag->function = store_string(set, function, function_len);
-	tag->object = store_string(set, object, strlen(object));
+	if (!set->last_object || strcmp(set->last_object, object) != 0)
+		set->last_object = store_string(set, object, strlen(object));
+	tag->object = set->last_object;
 	if (!tag->function || !tag->object)
 		return KLP_TAGSET_NOMEM;
 	tag->file = file;
 	tag->line = line;
-	set->slots[slot] = (uint32_t)++set->count;
+	set->slots[slot].hash = hash;
+	set->slots[slot].index = (uint32_t)++set->count;
 	return NULL;
 }
 
 const struct klp_tag *klp_tagset_find(const struct klp_tagset *set, const char *function)
 {
-	size_t slot;
+	size_t slot, len;
 
 	if (!set->nslots)
 		return NULL;
-	slot = find_slot(set, function, strlen(function));
-	return set->slots[slot] ? &set->tags[set->slots[slot] - 1] : NULL;
+	len = strlen(function);
+	slot = find_slot(set, function, len, hash_name(function, len));
+	return set->slots[slot].index ? &set->tags[set->slots[slot].index - 1] : NULL;
 }
 
 size_t klp_tagset_count(const struct klp_tagset *set)
