@@ -162,6 +162,53 @@ static int load_sections(struct ef_file *f, char err[EF_ERRLEN])
 	return 0;
 }
 
+/* A symbol covers [start, end): a zero-size one covers its start only. */
+static uint64_t sym_end(const struct ef_sym *s)
+{
+	uint64_t len = s->s.st_size ? s->s.st_size : 1;
+
+	return s->s.st_value > UINT64_MAX - len ? UINT64_MAX : s->s.st_value + len;
+}
+
+static const struct ef_file *sort_file;	/* qsort has no context argument */
+
+static int cmp_func(const void *a, const void *b)
+{
+	const struct ef_sym *x = &sort_file->syms[*(const size_t *)a];
+	const struct ef_sym *y = &sort_file->syms[*(const size_t *)b];
+
+	if (x->shndx != y->shndx)
+		return x->shndx < y->shndx ? -1 : 1;
+	if (x->s.st_value != y->s.st_value)
+		return x->s.st_value < y->s.st_value ? -1 : 1;
+	return *(const size_t *)a < *(const size_t *)b ? -1 : 1;
+}
+
+static int index_functions(struct ef_file *f, char err[EF_ERRLEN])
+{
+	size_t i, n = 0;
+
+	f->funcs = calloc(f->nsyms ? f->nsyms : 1, sizeof(*f->funcs));
+	f->func_reach = calloc(f->nsyms ? f->nsyms : 1, sizeof(*f->func_reach));
+	if (!f->funcs || !f->func_reach)
+		return ef_error(err, "out of memory for %zu symbols", f->nsyms);
+	for (i = 1; i < f->nsyms; i++)
+		if (GELF_ST_TYPE(f->syms[i].s.st_info) == STT_FUNC && ef_sym_defined(f, &f->syms[i]))
+			f->funcs[n++] = i;
+	f->nfuncs = n;
+	sort_file = f;
+	qsort(f->funcs, n, sizeof(*f->funcs), cmp_func);
+	for (i = 0; i < n; i++) {
+		const struct ef_sym *s = &f->syms[f->funcs[i]];
+		uint64_t end = sym_end(s);
+
+		if (i > 0 && f->syms[f->funcs[i - 1]].shndx == s->shndx && f->func_reach[i - 1] > end)
+			end = f->func_reach[i - 1];
+		f->func_reach[i] = end;
+	}
+	return 0;
+}
+
 static int load_symbols(struct ef_file *f, char err[EF_ERRLEN])
 {
 	const struct ef_sec *symtab = NULL, *strtab, *xndx = NULL;
@@ -225,7 +272,7 @@ static int load_symbols(struct ef_file *f, char err[EF_ERRLEN])
 			file = i;
 		sym->file = file;
 	}
-	return 0;
+	return index_functions(f, err);
 }
 
 static int cmp_rel(const void *a, const void *b)
@@ -327,6 +374,8 @@ void ef_close(struct ef_file *f)
 		free(f->secs[i].rels);
 	free(f->secs);
 	free(f->syms);
+	free(f->funcs);
+	free(f->func_reach);
 	if (f->elf)
 		elf_end(f->elf);
 	free(f->buf);
@@ -353,18 +402,28 @@ int ef_sym_defined(const struct ef_file *f, const struct ef_sym *sym)
 const struct ef_sym *ef_function_at(const struct ef_file *f, size_t shndx, uint64_t addr)
 {
 	const struct ef_sym *best = NULL;
-	size_t i;
+	size_t lo = 0, hi = f->nfuncs, i;
 
-	for (i = 1; i < f->nsyms; i++) {
-		const struct ef_sym *s = &f->syms[i];
-		uint64_t start = s->s.st_value, size = s->s.st_size;
+	/* lo: the first function past (shndx, addr) in the sorted index. */
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		const struct ef_sym *s = &f->syms[f->funcs[mid]];
 
-		if (GELF_ST_TYPE(s->s.st_info) != STT_FUNC || s->shndx != shndx ||
-		    !ef_sym_defined(f, s))
-			continue;
-		if (addr < start || (size ? addr - start >= size : addr != start))
-			continue;
-		if (!best || start > best->s.st_value)
+		if (s->shndx < shndx || (s->shndx == shndx && s->s.st_value <= addr))
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	/* Back from there: the first that covers ADDR has the highest start;
+	 * among those of that start, the first in the symbol table. */
+	for (i = lo; i-- > 0;) {
+		const struct ef_sym *s = &f->syms[f->funcs[i]];
+
+		if (s->shndx != shndx || f->func_reach[i] <= addr)
+			break;
+		if (best && s->s.st_value < best->s.st_value)
+			break;
+		if (addr < sym_end(s))
 			best = s;
 	}
 	return best;

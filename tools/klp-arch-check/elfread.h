@@ -51,6 +51,15 @@ struct ef_file {
 	struct ef_sec *secs;
 	size_t nsyms;
 	struct ef_sym *syms;
+	/*
+	 * The defined STT_FUNC symbols by (section, start, symbol index), and
+	 * for each position the furthest end of any of them up to it in the
+	 * same section: ef_function_at() is a binary search, not a scan of
+	 * the symbol table for every entry.
+	 */
+	size_t *funcs;
+	uint64_t *func_reach;
+	size_t nfuncs;
 };
 
 /*

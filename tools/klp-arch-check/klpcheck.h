@@ -120,6 +120,10 @@ struct module {
 	size_t nentries;
 	struct map_rec *map;
 	size_t nmap;
+	/* Positions in map of its function records, sorted for map_function():
+	 * those tied to a function by (section, address), the others by name. */
+	size_t *map_by_addr, n_by_addr;
+	size_t *map_by_name, n_by_name;
 	const char *map_stop;		/* why reading the map stopped early, or NULL */
 	size_t map_stop_offset;
 };

@@ -441,25 +441,100 @@ static int read_map(struct module *m)
 	return 0;
 }
 
-static bool rec_is_func(const struct module *m, const struct map_rec *r, const struct ef_sym *func)
+static bool rec_by_addr(const struct map_rec *r)
 {
-	if (r->kind != KLP_MAP_FUNCTION)
-		return false;
-	if (r->func || r->fshndx)
-		return r->fshndx == func->shndx && r->faddr == func->s.st_value;
-	return strcmp(r->str[2], func->name) == 0;
+	return r->func || r->fshndx;
+}
+
+static const struct module *sort_module;	/* qsort has no context argument */
+
+/* Records by (section, address), then by position: the first wins. */
+static int cmp_rec_addr(const void *a, const void *b)
+{
+	size_t i = *(const size_t *)a, j = *(const size_t *)b;
+	const struct map_rec *x = &sort_module->map[i], *y = &sort_module->map[j];
+
+	if (x->fshndx != y->fshndx)
+		return x->fshndx < y->fshndx ? -1 : 1;
+	if (x->faddr != y->faddr)
+		return x->faddr < y->faddr ? -1 : 1;
+	return i < j ? -1 : 1;
+}
+
+static int cmp_rec_name(const void *a, const void *b)
+{
+	size_t i = *(const size_t *)a, j = *(const size_t *)b;
+	int c = strcmp(sort_module->map[i].str[2], sort_module->map[j].str[2]);
+
+	return c ? c : (i < j ? -1 : 1);
+}
+
+static int index_map(struct module *m)
+{
+	size_t i;
+
+	m->map_by_addr = calloc(m->nmap ? m->nmap : 1, sizeof(size_t));
+	m->map_by_name = calloc(m->nmap ? m->nmap : 1, sizeof(size_t));
+	if (!m->map_by_addr || !m->map_by_name)
+		return -1;
+	for (i = 0; i < m->nmap; i++) {
+		if (m->map[i].kind != KLP_MAP_FUNCTION)
+			continue;
+		if (rec_by_addr(&m->map[i]))
+			m->map_by_addr[m->n_by_addr++] = i;
+		else
+			m->map_by_name[m->n_by_name++] = i;
+	}
+	sort_module = m;
+	qsort(m->map_by_addr, m->n_by_addr, sizeof(size_t), cmp_rec_addr);
+	qsort(m->map_by_name, m->n_by_name, sizeof(size_t), cmp_rec_name);
+	return 0;
+}
+
+/* The first function record (in map order) tied to FUNC, or NULL. */
+static const struct map_rec *record_of(const struct module *m, const struct ef_sym *func)
+{
+	size_t lo = 0, hi = m->n_by_addr, best = m->nmap;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		const struct map_rec *r = &m->map[m->map_by_addr[mid]];
+
+		if (r->fshndx < func->shndx || (r->fshndx == func->shndx && r->faddr < func->s.st_value))
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	if (lo < m->n_by_addr && m->map[m->map_by_addr[lo]].fshndx == func->shndx &&
+	    m->map[m->map_by_addr[lo]].faddr == func->s.st_value)
+		best = m->map_by_addr[lo];
+	lo = 0;
+	hi = m->n_by_name;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (strcmp(m->map[m->map_by_name[mid]].str[2], func->name) < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	if (lo < m->n_by_name && strcmp(m->map[m->map_by_name[lo]].str[2], func->name) == 0 &&
+	    m->map_by_name[lo] < best)
+		best = m->map_by_name[lo];
+	return best < m->nmap ? &m->map[best] : NULL;
 }
 
 const struct map_rec *map_function(const struct module *m, const struct ef_sym *func)
 {
+	const struct map_rec *r;
 	const char *cold;
 	size_t i;
 
 	if (!func)
 		return NULL;
-	for (i = 0; i < m->nmap; i++)
-		if (rec_is_func(m, &m->map[i], func))
-			return &m->map[i];
+	r = record_of(m, func);
+	if (r)
+		return r;
 	/* foo.cold (and foo.cold.N) is the unlikely part of foo: same object. */
 	cold = strstr(func->name, ".cold");
 	if (cold && cold != func->name) {
@@ -579,7 +654,7 @@ int module_load(struct module *m, const char *path, const char *layout_arg,
 	for (i = 0; i < m->nesecs; i++)
 		if (decode_section(m, &m->esecs[i]))
 			return ef_error(err, "out of memory");
-	if (read_map(m))
+	if (read_map(m) || index_map(m))
 		return ef_error(err, "out of memory");
 
 	if (kernel_arg) {
@@ -601,6 +676,8 @@ void module_free(struct module *m)
 	free(m->esecs);
 	free(m->entries);
 	free(m->map);
+	free(m->map_by_addr);
+	free(m->map_by_name);
 	ef_close(&m->elf);
 	memset(m, 0, sizeof(*m));
 }
