@@ -15,7 +15,9 @@ endif
 # g++ of the same version as $(CC): gcc-11 -> g++-11, gcc -> g++.
 CXX := $(patsubst %gcc,%g++,$(subst gcc-,g++-,$(CC)))
 GCC_MAJOR := $(shell $(CC) -dumpversion 2>/dev/null | cut -d. -f1)
-PLUGIN_SDK := $(shell $(CC) -print-file-name=plugin)
+# Recursive: read when used, after `make deps` has installed the plugin
+# headers (before that, GCC answers just "plugin").
+PLUGIN_SDK = $(shell $(CC) -print-file-name=plugin)
 GCC_PLUGIN_DEV := gcc-$(GCC_MAJOR)-plugin-dev
 
 PREFIX ?= /usr/local

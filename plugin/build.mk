@@ -6,7 +6,7 @@ PLUGIN_C_SRCS := plugin/asm_rewrite.c plugin/tagfile.c plugin/objname.c
 PLUGIN_C_OBJS := $(PLUGIN_C_SRCS:.c=.pic.o)
 PLUGIN_HDRS := $(wildcard plugin/*.h)
 
-PLUGIN_CXXFLAGS := -std=gnu++14 -fPIC -fno-rtti -fno-exceptions -O2 -g \
+PLUGIN_CXXFLAGS = -std=gnu++14 -fPIC -fno-rtti -fno-exceptions -O2 -g \
 	-Wall -Wno-unused-parameter -Wno-format-diag -I$(PLUGIN_SDK)/include -Iplugin $(SAN_FLAGS)
 PLUGIN_CFLAGS := -std=gnu11 -fPIC $(CFLAGS) $(WARN_CFLAGS) -Iplugin $(SAN_FLAGS)
 
