@@ -18,6 +18,18 @@ int ef_error(char err[EF_ERRLEN], const char *fmt, ...)
 	return -1;
 }
 
+/*
+ * The first control byte of NAME, or 0.  Names are printed in every report:
+ * a crafted file must not drive the terminal, and no real module has them.
+ */
+static unsigned char control_byte(const char *name)
+{
+	for (; *name; name++)
+		if ((unsigned char)*name < 0x20 || (unsigned char)*name == 0x7f)
+			return (unsigned char)*name;
+	return 0;
+}
+
 static int read_whole_file(struct ef_file *f, const char *path, char err[EF_ERRLEN])
 {
 	FILE *fp = fopen(path, "rb");
@@ -150,6 +162,9 @@ static int load_sections(struct ef_file *f, char err[EF_ERRLEN])
 		if (!s->name)
 			return ef_error(err, "section %zu: name offset %u outside the section name table",
 				    i, s->sh.sh_name);
+		if (control_byte(s->name))
+			return ef_error(err, "section %zu: its name holds the control byte 0x%02x, which no module's section name has",
+				    i, control_byte(s->name));
 		/* gcc -gz and ld --compress-debug-sections compress debug sections only. */
 		if ((s->sh.sh_flags & SHF_COMPRESSED) && strncmp(s->name, ".debug", 6) != 0)
 			return ef_error(err, "section %s is compressed (SHF_COMPRESSED); only debug sections may be",
@@ -263,6 +278,9 @@ static int load_symbols(struct ef_file *f, char err[EF_ERRLEN])
 			return ef_error(err, "symbol %zu: name offset %u outside the string table %s",
 				    i, sym->s.st_name, strtab->name);
 		sym->name = (const char *)strtab->data + sym->s.st_name;
+		if (control_byte(sym->name))
+			return ef_error(err, "symbol %zu: its name holds the control byte 0x%02x, which no module's symbol name has",
+				    i, control_byte(sym->name));
 		/* SHN_ABS and SHN_COMMON name no section; any other index must exist. */
 		if ((sym->s.st_shndx == SHN_XINDEX || sym->shndx < SHN_LORESERVE) &&
 		    sym->shndx >= f->nsecs)
