@@ -971,7 +971,9 @@ static void note_unplaced_helper(group *g, location_t loc)
 	unsigned i, n = 0;
 	group *caller;
 	const char *names[2] = { NULL, NULL };
-	const char *where = g->object ? g->object : NULL;
+	const char *fate = g->object ? "go to the unit default object"
+				     : "stay in .altinstructions/.parainstructions, applied when "
+				       "this patch module loads";
 
 	FOR_EACH_VEC_ELT(g->callers, i, caller) {
 		bool known;
@@ -986,20 +988,14 @@ static void note_unplaced_helper(group *g, location_t loc)
 	}
 	if (g->address_taken)
 		inform(loc, "klp_tag: the address of %qD is taken, so its callers are unknown "
-		       "and it inherits no object: its entries %s", g->origin,
-		       where ? "go to the unit default object" : "stay in .altinstructions/"
-		       ".parainstructions, applied when this patch module loads");
+		       "and it inherits no object: its entries %s", g->origin, fate);
 	else if (n >= 2)
 		inform(loc, "klp_tag: %qD is called from functions of objects %qs and %qs%s, so it "
 		       "inherits neither: its entries %s", g->origin, names[0], names[1],
-		       n > 2 ? " and others" : "",
-		       where ? "go to the unit default object" : "stay in .altinstructions/"
-		       ".parainstructions, applied when this patch module loads");
+		       n > 2 ? " and others" : "", fate);
 	else
 		inform(loc, "klp_tag: %qD is also called from functions that belong to no object, "
-		       "so it inherits none: its entries %s", g->origin,
-		       where ? "go to the unit default object" : "stay in .altinstructions/"
-		       ".parainstructions, applied when this patch module loads");
+		       "so it inherits none: its entries %s", g->origin, fate);
 }
 
 static const char *symbol_name(tree decl)
