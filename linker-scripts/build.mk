@@ -4,8 +4,9 @@
 
 KLP_LDS := linker-scripts/klp-lds
 
-$(KLP_LDS): linker-scripts/klp-lds.c $(FLAGS_STAMP)
-	$(CC) -std=c11 $(CFLAGS) $(WARN_CFLAGS) $(SAN_FLAGS) -o $@ $< -lelf
+# Object names follow the plugin's own rules (plugin/objname.c).
+$(KLP_LDS): linker-scripts/klp-lds.c plugin/objname.c plugin/objname.h $(FLAGS_STAMP)
+	$(CC) -std=c11 $(CFLAGS) $(WARN_CFLAGS) $(SAN_FLAGS) -Iplugin -o $@ $< plugin/objname.c -lelf
 
 TOOLS += $(KLP_LDS)
 CLEAN_FILES += $(KLP_LDS)

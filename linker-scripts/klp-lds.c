@@ -52,9 +52,9 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "objname.h"
+
 #define PREFIX ".klp.arch."
-/* MODULE_NAME_LEN - 1 on 64-bit, the kernel's sscanf width. */
-#define OBJNAME_MAX 55
 
 enum kind { ALT, PARA };
 static const char *const kind_suffix[] = { "..altinstructions", "..parainstructions" };
@@ -105,17 +105,15 @@ static char *xstrndup(const char *s, size_t n)
 	return d;
 }
 
+/*
+ * The plugin's name rules (objname.c); a section holds the name as
+ * KBUILD_MODNAME spells it, so a '-' there never matches an object.
+ */
 static bool valid_object_name(const char *s, size_t n)
 {
-	if (n == 0 || n > OBJNAME_MAX)
-		return false;
-	for (size_t i = 0; i < n; i++) {
-		char c = s[i];
-		if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
-		      (c >= '0' && c <= '9') || c == '_'))
-			return false;
-	}
-	return true;
+	char norm[KLP_OBJNAME_MAX + 1], why[KLP_OBJNAME_WHY];
+
+	return klp_objname_normalise(s, n, norm, why) == 0 && !memchr(s, '-', n);
 }
 
 /*
