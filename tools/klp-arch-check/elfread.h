@@ -84,6 +84,9 @@ int ef_sym_defined(const struct ef_file *f, const struct ef_sym *sym);
  */
 const struct ef_sym *ef_function_at(const struct ef_file *f, size_t shndx, uint64_t addr);
 
+/* The relocation of section S at offset OFF, or NULL. */
+const struct ef_rel *ef_rel_at(const struct ef_sec *s, uint64_t off);
+
 /* Bytes a relocation of TYPE writes (x86_64); 0 for R_X86_64_NONE. */
 size_t ef_reloc_size(uint32_t type);
 /* "R_X86_64_PC32" etc., or "R_X86_64_<n>" in BUF for a type without a name here. */
