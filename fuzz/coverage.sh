@@ -20,6 +20,8 @@ for short in "$@"; do
 	*) echo "coverage.sh: unknown harness $short" >&2; exit 2 ;;
 	esac
 	bin=$out/fuzz_$short
+	# srcs, libs and inc are the word lists set just above, paths of this
+	# tree without blanks or glob characters; split, an empty one vanishes.
 	# shellcheck disable=SC2086
 	clang -std=gnu11 -g -O1 -fsanitize=fuzzer -fprofile-instr-generate -fcoverage-mapping \
 		-Iplugin $inc -o "$bin" "fuzz/fuzz_$short.c" $srcs $libs
@@ -29,8 +31,16 @@ for short in "$@"; do
 	LLVM_PROFILE_FILE=$out/$short.profraw "$bin" -runs=0 "$out/scratch-$short" \
 		"$top/fuzz/corpus/$short" "$top/build/fuzz/found/$short" >"$out/$short.log" 2>&1
 	llvm-profdata merge -sparse -o "$out/$short.profdata" "$out/$short.profraw"
-	echo "== fuzz_$short: $(ls "$top/fuzz/corpus/$short" "$top/build/fuzz/found/$short" | grep -vc ':$') inputs"
-	# shellcheck disable=SC2086
+	# Inputs replayed: what the two directories hold (as ls lists them,
+	# dot files aside).
+	inputs=0
+	for f in "$top/fuzz/corpus/$short"/* "$top/build/fuzz/found/$short"/*; do
+		if [ -e "$f" ] || [ -L "$f" ]; then
+			inputs=$((inputs + 1))
+		fi
+	done
+	echo "== fuzz_$short: $inputs inputs"
+	# shellcheck disable=SC2086 # srcs: the word list above, split on purpose
 	llvm-cov report "$bin" -instr-profile="$out/$short.profdata" $srcs |
 		sed -e '1,2d' -e '/^---/d' -e "s|^$top/||" |
 		awk '{printf "  %-32s regions %7s  functions %7s  lines %7s  branches %7s\n", $1, $4, $7, $10, $13}'
