@@ -52,7 +52,7 @@ all: deps $(PLUGIN) tools
 # Debian packages each step needs; `scripts/deps.sh` installs them as root
 # and names them exactly otherwise.
 BUILD_PKGS := $(GCC_PLUGIN_DEV) g++-$(GCC_MAJOR) libelf-dev make binutils
-CHECK_PKGS := dejagnu python3
+CHECK_PKGS := dejagnu python3 shellcheck
 KERNEL_PKGS := linux-headers-amd64 linux-source-6.1 xz-utils
 QEMU_PKGS := qemu-system-x86 busybox-static cpio
 
