@@ -37,5 +37,7 @@ if [ ! -e "$stamp" ] || [ -n "$(find "$stamp" -mmin +360 2>/dev/null)" ]; then
 	apt-get update -q >&2
 	mkdir -p "$(dirname "$stamp")" && touch "$stamp"
 fi
-# shellcheck disable=SC2086 # one word per package
+# missing is a blank-separated list of Debian package names, which hold
+# only [a-z0-9+.-] (Debian policy 5.6.1): splitting it is the intent.
+# shellcheck disable=SC2086
 apt-get install -y -q --no-install-recommends $missing >&2

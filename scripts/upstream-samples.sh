@@ -39,7 +39,9 @@ if ! command -v xz >/dev/null 2>&1; then
 fi
 
 stamp=$dest/.extracted
-if [ -f "$stamp" ] && [ "$stamp" -nt "$tarball" ]; then
+# POSIX test has no -nt: find -newer compares the two modification times
+# (-L: of the files that symbolic links name, as test -nt does).
+if [ -f "$stamp" ] && [ -n "$(find -L "$stamp" -newer "$tarball")" ]; then
 	exit 0
 fi
 
