@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 /*
  * gen-bigobj - write the assembly of one very large livepatch object file,
  * the input of the klp-arch-check throughput benchmark (bench/run.sh).

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-2.0-or-later
 # bench/run.sh - measure what the klp_tag plugin costs a build (make bench).
 #
 #   bench/run.sh [--smoke] OUTDIR

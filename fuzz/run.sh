@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-2.0-or-later
 # Run libFuzzer harnesses on their seed corpora and print one line each:
 #   fuzz_NAME: N runs, cov C, ft F, corpus K inputs, no crash
 #

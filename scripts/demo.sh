@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-2.0-or-later
 # demo.sh - build the examples and the kernel's livepatch samples with
 # klp-tag against the installed Debian kernel headers, and show what is in
 # each livepatch module.  Run from the top of the klp-tag tree (make demo).

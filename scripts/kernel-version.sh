@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-2.0-or-later
 # Print the version (e.g. 6.1.0-56-amd64) of the newest Debian kernel headers
 # installed under /usr/src, the kernel the project builds modules for.
 # Prints nothing when none is installed.

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-2.0-or-later
 # For `make check SANITIZE=1`: make every GCC the testsuite runs load the
 # AddressSanitizer runtime first, so a plugin built with -fsanitize=address
 # can be loaded into cc1 and lto1, without touching anything else.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 /* Unit tests of the asm directive rewriter (asm_rewrite.h). */
 #include <stdlib.h>
 
@@ -23,7 +24,7 @@ int main(void)
 	unsigned n;
 	struct klp_asm_summary s;
 
-	/* The spellings of the kernel's own headers (ABI.md). */
+	/* The spellings of the kernel's own headers (docs/kernel-abi.md, section 7). */
 	UNIT_CHECK_STR("C alternative.h pushsection",
 		       rewrite(".pushsection .altinstructions,\"a\"\n .long 661b - .\n.popsection\n",
 			       "vmlinux", &n),

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-2.0-or-later
 # Boot KERNEL with INITRD under QEMU (TCG: no KVM on the machines this
 # runs on) and write everything the serial console shows to LOG.  /init
 # ends the run with `reboot -f`, which -no-reboot turns into QEMU exiting;

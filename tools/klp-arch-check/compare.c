@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 /*
  * compare.c - `--compare A B`: do two builds hold the same alternative and
  * paravirt entries?

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 /* elfread.c - read and validate an x86_64 relocatable ELF file (see elfread.h). */
 #include "elfread.h"
 #include "util.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /*
  * elfread.h - the thin ELF layer of klp-arch-check.
  *

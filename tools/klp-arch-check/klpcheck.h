@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /*
  * klpcheck.h - what klp-arch-check knows about a patch module: its entry
  * sections, the entries in them, the .klp_tag.map records, the layout of

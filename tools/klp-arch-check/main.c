@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 /*
  * klp-arch-check - show and verify the .klp.arch sections of a livepatch
  * module (.o or .ko) against the rules of the kernel that will load it.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 /*
  * module.c - turn a validated ELF file into what the rules talk about:
  * modinfo, the entry layout, the consumer kernel's rules, the entry

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 /*
  * report.c - what klp-arch-check prints: the text report, the JSON
  * document (schema version 1, documented in klp-arch-check(1): fields are
@@ -16,7 +17,7 @@ static const char *applied_how(const struct esec *es)
 
 /*
  * Special sections next to the entries that are never renamed and are
- * applied at module load (ABI.md): worth knowing about in patched code,
+ * applied at module load (docs/kernel-abi.md, section 9): worth knowing about in patched code,
  * e.g. static keys (__jump_table) referencing a module object.
  */
 static const char *const special_sections[] = {

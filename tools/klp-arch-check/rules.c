@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 /*
  * rules.c - the kernel's rules for .klp.arch sections, one function each.
  *
