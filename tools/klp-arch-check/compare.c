@@ -79,15 +79,15 @@ static void add_target(const struct module *m, const struct ef_rel *r, size_t sp
 {
 	const struct ef_sym *sym = &m->elf.syms[r->sym];
 	const struct ef_sec *ts;
+	size_t shndx;
 	uint64_t addr;
 	char where[300];
 
-	if (!ef_sym_defined(&m->elf, sym)) {
+	if (!ef_rel_target(&m->elf, r, &shndx, &addr)) {
 		sb_add(b, "%s%+lld", sym->name[0] ? sym->name : "(unnamed)", (long long)r->addend);
 		return;
 	}
-	ts = &m->elf.secs[sym->shndx];
-	addr = sym->s.st_value + (uint64_t)r->addend;
+	ts = &m->elf.secs[shndx];
 	if (is_replacement_section(ts->name)) {
 		if (depth > 0 || span == 0) {
 			sb_add(b, "%s", ts->name);
@@ -103,7 +103,7 @@ static void add_target(const struct module *m, const struct ef_rel *r, size_t sp
 		sb_add(b, "}");
 		return;
 	}
-	describe_address(m, sym->shndx, addr, where, sizeof(where));
+	describe_address(m, shndx, addr, where, sizeof(where));
 	sb_add(b, "%s", where);
 }
 

@@ -492,3 +492,14 @@ const struct ef_rel *ef_rel_at(const struct ef_sec *s, uint64_t off)
 	}
 	return lo < s->nrels && s->rels[lo].offset == off ? &s->rels[lo] : NULL;
 }
+
+int ef_rel_target(const struct ef_file *f, const struct ef_rel *r, size_t *shndx, uint64_t *addr)
+{
+	const struct ef_sym *sym = &f->syms[r->sym];
+
+	if (!ef_sym_defined(f, sym))
+		return 0;
+	*shndx = sym->shndx;
+	*addr = sym->s.st_value + (uint64_t)r->addend;
+	return 1;
+}

@@ -85,6 +85,13 @@ int ef_sym_defined(const struct ef_file *f, const struct ef_sym *sym);
  */
 const struct ef_sym *ef_function_at(const struct ef_file *f, size_t shndx, uint64_t addr);
 
+/*
+ * Where relocation R points when its symbol is defined in a section: that
+ * section (*SHNDX) and the symbol's address plus the addend (*ADDR).
+ * Returns 0 for a symbol defined nowhere in the file (undefined, absolute).
+ */
+int ef_rel_target(const struct ef_file *f, const struct ef_rel *r, size_t *shndx, uint64_t *addr);
+
 /* The relocation of section S at offset OFF, or NULL. */
 const struct ef_rel *ef_rel_at(const struct ef_sec *s, uint64_t off);
 

@@ -10,19 +10,13 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* The function a record's address relocation names (offset 16: klp_map.h). */
 static void map_tie(struct module *m, const struct ef_sec *s, struct map_rec *r)
 {
 	const struct ef_rel *rel = ef_rel_at(s, r->offset + 16);
-	const struct ef_sym *sym;
 
-	if (!rel)
-		return;
-	sym = &m->elf.syms[rel->sym];
-	if (!ef_sym_defined(&m->elf, sym))
-		return;
-	r->fshndx = sym->shndx;
-	r->faddr = sym->s.st_value + (uint64_t)rel->addend;
-	r->func = ef_function_at(&m->elf, r->fshndx, r->faddr);
+	if (rel && ef_rel_target(&m->elf, rel, &r->fshndx, &r->faddr))
+		r->func = ef_function_at(&m->elf, r->fshndx, r->faddr);
 }
 
 static int read_map(struct module *m)

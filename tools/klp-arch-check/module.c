@@ -144,16 +144,9 @@ static int infer_layout(struct module *m, const char *why)
 
 static void set_target(struct module *m, struct entry *e, const struct ef_rel *r)
 {
-	const struct ef_sym *sym;
-
-	if (!r)
-		return;
-	sym = &m->elf.syms[r->sym];
-	if (!ef_sym_defined(&m->elf, sym))
+	if (!r || !ef_rel_target(&m->elf, r, &e->tshndx, &e->taddr))
 		return;
 	e->has_target = true;
-	e->tshndx = sym->shndx;
-	e->taddr = sym->s.st_value + (uint64_t)r->addend;
 	e->func = ef_function_at(&m->elf, e->tshndx, e->taddr);
 }
 
