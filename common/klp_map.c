@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 /* klp_map.c - write and read .klp_tag.map records (format: klp_map.h). */
 #include "klp_map.h"
+#include "util.h"
 
 #include <stdint.h>
 #include <string.h>
@@ -41,18 +42,9 @@ void klp_map_write_end(FILE *out)
 
 static void write_string(FILE *out, const char *s)
 {
-	fputs("\t.string \"", out);
-	for (; *s; s++) {
-		unsigned char c = (unsigned char)*s;
-
-		if (c == '"' || c == '\\')
-			fprintf(out, "\\%c", c);
-		else if (c < 0x20 || c >= 0x7f)
-			fprintf(out, "\\%03o", c);
-		else
-			fputc(c, out);
-	}
-	fputs("\"\n", out);
+	fputs("\t.string ", out);
+	klp_write_quoted(out, s, "\\%03o");
+	fputc('\n', out);
 }
 
 void klp_map_write_record(FILE *out, enum klp_map_kind kind, unsigned source, unsigned flags,

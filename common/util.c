@@ -70,3 +70,19 @@ void *klp_grow(void *array, size_t *cap, size_t need, size_t size)
 	*cap = n;
 	return grown;
 }
+
+void klp_write_quoted(FILE *out, const char *s, const char *byte_format)
+{
+	fputc('"', out);
+	for (; *s; s++) {
+		unsigned char c = (unsigned char)*s;
+
+		if (c == '"' || c == '\\')
+			fprintf(out, "\\%c", c);
+		else if (c < 0x20 || c >= 0x7f)
+			fprintf(out, byte_format, c);
+		else
+			fputc(c, out);
+	}
+	fputc('"', out);
+}

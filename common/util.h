@@ -8,6 +8,7 @@
 #define KLP_UTIL_H
 
 #include <stddef.h>
+#include <stdio.h>
 
 #ifdef __cplusplus
 extern "C" {
@@ -27,6 +28,13 @@ int klp_read_file(const char *path, char **data, size_t *len);
  * size would overflow); ARRAY and *CAP are then unchanged and still valid.
  */
 void *klp_grow(void *array, size_t *cap, size_t need, size_t size);
+
+/*
+ * Write S between double quotes for a reader that takes backslash escapes
+ * (the assembler's .string, JSON): '"' and '\\' get a backslash, every byte
+ * outside printable ASCII is written with BYTE_FORMAT ("\\%03o", "\\u%04x").
+ */
+void klp_write_quoted(FILE *out, const char *s, const char *byte_format);
 
 #ifdef __cplusplus
 }

@@ -191,23 +191,16 @@ void klp_asm_for_each_directive(const char *tmpl, size_t len,
 static void count_directive(void *ctx, const struct klp_directive *d)
 {
 	struct klp_asm_summary *s = ctx;
+	unsigned *const counter[] = {
+		[KLP_SEC_OTHER] = NULL,
+		[KLP_SEC_ALTINSTRUCTIONS] = &s->altinstructions,
+		[KLP_SEC_PARAINSTRUCTIONS] = &s->parainstructions,
+		[KLP_SEC_JUMP_TABLE] = &s->jump_table,
+		[KLP_SEC_KLP_ARCH] = &s->klp_arch,
+	};
 
-	switch (d->section) {
-	case KLP_SEC_ALTINSTRUCTIONS:
-		s->altinstructions++;
-		break;
-	case KLP_SEC_PARAINSTRUCTIONS:
-		s->parainstructions++;
-		break;
-	case KLP_SEC_JUMP_TABLE:
-		s->jump_table++;
-		break;
-	case KLP_SEC_KLP_ARCH:
-		s->klp_arch++;
-		break;
-	case KLP_SEC_OTHER:
-		break;
-	}
+	if (counter[d->section])
+		(*counter[d->section])++;
 }
 
 void klp_asm_summarise(const char *tmpl, size_t len, struct klp_asm_summary *s)

@@ -42,8 +42,8 @@ static int tagfile_pair(void *ctx, const char *function, size_t len, const char 
 		return 1;
 	}
 	if (earlier) {
-		tagfile_conflict conflict = { keep_string(earlier->function), keep_string(object),
-					      c->file, line };
+		klp_tag conflict = { keep_string(earlier->function), keep_string(object), c->file,
+				     line };
 		c->tags->conflicts.safe_push(conflict);
 	}
 	return 0;

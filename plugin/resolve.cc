@@ -144,7 +144,7 @@ void keep_functions_apart(void *, void *data)
 static void report_tagfile_conflicts(const klp_tags &tags, tree decl, const klp_tag *tag)
 {
 	unsigned i;
-	tagfile_conflict *c;
+	klp_tag *c;
 
 	FOR_EACH_VEC_ELT(tags.conflicts, i, c)
 		if (strcmp(c->function, c_name(decl)) == 0)

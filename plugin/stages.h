@@ -40,17 +40,10 @@ struct klp_options {
 	bool verbose;
 };
 
-/* A tag file line that disagreed with an earlier one for the same function. */
-struct tagfile_conflict {
-	const char *function;
-	const char *object;
-	const char *file;
-	unsigned line;
-};
-
 struct klp_tags {
 	struct klp_tagset *set;
-	vec<tagfile_conflict> conflicts;
+	/* Lines that disagreed with an earlier one for the same function. */
+	vec<klp_tag> conflicts;
 };
 
 /* Parse -fplugin-arg-klp_tag-*; tag files are read into TAGS.  False after an error. */

@@ -19,8 +19,26 @@ static const char *rewrite(const char *in, const char *object, unsigned *count)
 	return result;
 }
 
+/* Templates in which nothing may be renamed. */
+static const struct {
+	const char *name, *in;
+} untouched[] = {
+	{ "altinstr_replacement untouched", ".pushsection .altinstr_replacement, \"ax\"\n" },
+	{ "longer name untouched",
+	  ".pushsection .altinstructions_foo,\"a\"\n.section .altinstructions.x\n" },
+	{ "# comment untouched", "nop # .pushsection .altinstructions,\"a\"\n" },
+	{ "; inside # comment does not split", "nop # x; .pushsection .altinstructions\n" },
+	{ "C comment untouched", "/* .section .altinstructions */ nop\n" },
+	{ "string operand untouched", ".ascii \".section .altinstructions\"\n" },
+	{ "; in a string does not split", ".ascii \"a; .section .altinstructions\"\n" },
+	{ "other directive with the name as operand",
+	  ".set x, .altinstructions\n.popsection .altinstructions\n" },
+	{ "already renamed: idempotent", ".pushsection .klp.arch.m..altinstructions,\"a\"\n" },
+};
+
 int main(void)
 {
+	size_t k;
 	unsigned n;
 	struct klp_asm_summary s;
 
@@ -61,25 +79,8 @@ int main(void)
 	UNIT_CHECK("two names renamed", n == 2);
 
 	/* What must stay as it is. */
-	UNIT_CHECK_STR("altinstr_replacement untouched",
-		       rewrite(".pushsection .altinstr_replacement, \"ax\"\n", "m", &n), "");
-	UNIT_CHECK_STR("longer name untouched",
-		       rewrite(".pushsection .altinstructions_foo,\"a\"\n.section .altinstructions.x\n",
-			       "m", &n), "");
-	UNIT_CHECK_STR("# comment untouched",
-		       rewrite("nop # .pushsection .altinstructions,\"a\"\n", "m", &n), "");
-	UNIT_CHECK_STR("; inside # comment does not split",
-		       rewrite("nop # x; .pushsection .altinstructions\n", "m", &n), "");
-	UNIT_CHECK_STR("C comment untouched",
-		       rewrite("/* .section .altinstructions */ nop\n", "m", &n), "");
-	UNIT_CHECK_STR("string operand untouched",
-		       rewrite(".ascii \".section .altinstructions\"\n", "m", &n), "");
-	UNIT_CHECK_STR("; in a string does not split",
-		       rewrite(".ascii \"a; .section .altinstructions\"\n", "m", &n), "");
-	UNIT_CHECK_STR("other directive with the name as operand",
-		       rewrite(".set x, .altinstructions\n.popsection .altinstructions\n", "m", &n), "");
-	UNIT_CHECK_STR("already renamed: idempotent",
-		       rewrite(".pushsection .klp.arch.m..altinstructions,\"a\"\n", "m", &n), "");
+	for (k = 0; k < sizeof(untouched) / sizeof(untouched[0]); k++)
+		UNIT_CHECK_STR(untouched[k].name, rewrite(untouched[k].in, "m", &n), "");
 	UNIT_CHECK_STR("comment after the name kept",
 		       rewrite(".section .altinstructions # entries\n", "m", &n),
 		       ".section .klp.arch.m..altinstructions # entries\n");

@@ -5,6 +5,7 @@
  * only ever added) and the --map listing.
  */
 #include "klpcheck.h"
+#include "util.h"
 
 #include <string.h>
 
@@ -223,18 +224,7 @@ void report_text(const struct module *m, const struct findings *f, FILE *out)
 
 void report_json_string(FILE *out, const char *s)
 {
-	fputc('"', out);
-	for (; *s; s++) {
-		unsigned char c = (unsigned char)*s;
-
-		if (c == '"' || c == '\\')
-			fprintf(out, "\\%c", c);
-		else if (c < 0x20 || c >= 0x7f)
-			fprintf(out, "\\u%04x", c);
-		else
-			fputc(c, out);
-	}
-	fputc('"', out);
+	klp_write_quoted(out, s, "\\u%04x");
 }
 
 static void json_kv(FILE *out, const char *key, const char *val, bool comma)
