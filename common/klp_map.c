@@ -108,7 +108,9 @@ int klp_map_read_record(const unsigned char *data, size_t size, size_t *pos,
 	} else if (r->kind == KLP_MAP_FUNCTION) {
 		r->source = d[6];
 		r->flags = d[7];
-	} else if (r->kind != KLP_MAP_OBJECT) {
+	} else if (r->kind == KLP_MAP_SYMBOL) {
+		r->source = d[6];
+	} else if (r->kind != KLP_MAP_OBJECT && r->kind != KLP_MAP_TABLE) {
 		*why = "a record of an unknown kind";
 		return -1;
 	}
@@ -125,7 +127,8 @@ int klp_map_read_record(const unsigned char *data, size_t size, size_t *pos,
 	}
 	/* An untagged function's record has an empty object name. */
 	if ((r->kind == KLP_MAP_OBJECT && !r->str[0][0]) ||
-	    (r->kind == KLP_MAP_FUNCTION && !r->str[2][0])) {
+	    ((r->kind == KLP_MAP_FUNCTION || r->kind == KLP_MAP_TABLE) && !r->str[2][0]) ||
+	    (r->kind == KLP_MAP_SYMBOL && (!r->str[0][0] || !r->str[1][0] || !r->str[2][0]))) {
 		*why = "a record with missing strings";
 		return -1;
 	}

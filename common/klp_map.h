@@ -24,7 +24,7 @@
  *                          function records: KLP_MAP_F_* bits
  *    8  u32  length        whole record, header included, multiple of 8
  *   12  u32  reserved      0
- *   16  u64  address       function records: 0 plus an R_X86_64_64
+ *   16  u64  address       function and table records: 0 plus an R_X86_64_64
  *                          relocation against the function's symbol (a
  *                          static function's symbol, or its section plus
  *                          offset), which ties the record to the function
@@ -36,9 +36,28 @@
  *                          function: object name, C identifier of the
  *                                    function, symbol name (differs for
  *                                    IPA clones: foo.constprop.0)
+ *                          symbol:   object name, symbol name, position
+ *                          table:    object name, C identifier, symbol name
  *
  * An object record names an object that the unit's klp_object tables name,
  * whether or not a function of this unit belongs to it.
+ *
+ * A symbol record (kind 4) declares where a symbol the unit references but
+ * does not define lives, from an explicit source (the klp_symbol attribute
+ * or a tag file; source byte: KLP_SRC_ATTRIBUTE or KLP_SRC_TAGFILE), for the
+ * klp relocation converter:
+ *   strings:  object name, symbol name (as the object file references it),
+ *             position in kallsyms order as a decimal number ("0": the
+ *             name must be unique in that object)
+ *   address:  0 (the symbol is undefined here; no relocation)
+ *
+ * A table record (kind 5) says that a klp_object table of the unit names a
+ * function as the .new_func of an object, wherever that function is
+ * defined (this unit or another one of the module):
+ *   strings:  object name, C identifier of the function, its symbol name
+ *   address:  0 plus an R_X86_64_64 relocation against the function's
+ *             symbol, resolved by the module's ld -r when another unit
+ *             defines it, so a linked module can tell which function it is
  */
 #ifndef KLP_MAP_H
 #define KLP_MAP_H
@@ -61,6 +80,8 @@ enum klp_map_kind {
 	KLP_MAP_UNIT = 1,
 	KLP_MAP_OBJECT = 2,
 	KLP_MAP_FUNCTION = 3,
+	KLP_MAP_SYMBOL = 4,
+	KLP_MAP_TABLE = 5,
 };
 
 /* Where a function's object came from, strongest first. */
