@@ -36,7 +36,7 @@ FUZZ_HARNESSES := rewrite tagfile objname elf
 FUZZ_BINS := $(FUZZ_HARNESSES:%=$(FUZZ_DIR)/fuzz_%)
 # The code under test of each harness, besides the common library.
 FUZZ_SRCS_rewrite := plugin/asm_rewrite.c
-FUZZ_SRCS_tagfile := plugin/tagfile.c
+FUZZ_SRCS_tagfile :=
 FUZZ_SRCS_objname :=
 FUZZ_SRCS_elf := $(CHECKER_LIB_SRCS)
 FUZZ_LIBS_elf := -lelf

@@ -100,9 +100,18 @@ static int parse_line(const char *s, size_t len, unsigned line,
 int klp_tagfile_parse(const char *text, size_t len,
 		      const struct klp_tagfile_callbacks *cb, void *ctx)
 {
+	static const char bom[] = "\xef\xbb\xbf";
 	size_t start = 0;
 	unsigned line = 1;
 	int bad = 0;
+
+	/* Editors on other systems put it there; it would be part of the first name. */
+	if (len >= 3 && memcmp(text, bom, 3) == 0) {
+		cb->error(ctx, 1, "the file starts with a UTF-8 byte order mark (bytes EF BB BF), "
+			  "which is no part of a C identifier: save the file without it");
+		bad++;
+		start = 3;
+	}
 
 	while (start < len) {
 		const char *nl = memchr(text + start, '\n', len - start);

@@ -5,7 +5,8 @@
  * A tag file holds one `FUNCTION OBJECT` pair a line: FUNCTION is a C
  * identifier, OBJECT an object name (objname.h).  Fields are separated by
  * spaces or tabs; '#' starts a comment anywhere on a line; blank lines are
- * ignored; a CR before the newline is tolerated.
+ * ignored; a CR before the newline is tolerated.  A UTF-8 byte order mark
+ * at the start is an error of its own (and the rest of line 1 is read).
  */
 #ifndef KLP_TAGFILE_H
 #define KLP_TAGFILE_H

@@ -66,6 +66,12 @@ int main(void)
 	UNIT_CHECK_STR("identifier rule", s.last_error,
 		       "'1foo' is not a C identifier; FUNCTION names a function as in the C source");
 	klp_tagset_free(s.set);
+	s = parse("\xef\xbb\xbfmy_fn vmlinux\nother ext4\n");
+	UNIT_CHECK("BOM named as a BOM, at line 1", s.errors == 1 && s.last_error_line == 1 &&
+		   strstr(s.last_error, "UTF-8 byte order mark"));
+	UNIT_CHECK("the pairs after the BOM are read", s.pairs == 2 &&
+		   klp_tagset_find(s.set, "my_fn") != NULL);
+	klp_tagset_free(s.set);
 	s = parse("foo ext4.ko\n");
 	UNIT_CHECK("bad object rejected", s.errors == 1 && strstr(s.last_error, "object name 'ext4.ko' contains '.'"));
 	klp_tagset_free(s.set);
