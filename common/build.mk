@@ -7,7 +7,8 @@
 # the tools do.  The fuzzers build the same sources with their own
 # instrumentation (fuzz/build.mk).
 
-COMMON_SRCS := $(addprefix common/,kernel_abi.c objname.c klp_map.c tagfile.c util.c)
+COMMON_SRCS := $(addprefix common/,kernel_abi.c objname.c klp_map.c tagfile.c tables.c \
+	util.c)
 COMMON_HDRS := $(wildcard common/*.h)
 COMMON_OBJS := $(COMMON_SRCS:.c=.o)
 COMMON_LIB := common/libklp-common.a

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 /* tagfile.c - tag-file parsing and the tag set (see tagfile.h). */
 #include "tagfile.h"
+#include "util.h"
 
 #include <stdint.h>
 #include <stdio.h>
@@ -12,39 +13,7 @@ static int is_blank(char ch)
 	return ch == ' ' || ch == '\t' || ch == '\r' || ch == '\f' || ch == '\v';
 }
 
-static int is_identifier(const char *s, size_t len)
-{
-	size_t i;
 
-	if (len == 0 || (s[0] >= '0' && s[0] <= '9'))
-		return 0;
-	for (i = 0; i < len; i++) {
-		char ch = s[i];
-
-		if (!((ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') ||
-		      (ch >= '0' && ch <= '9') || ch == '_'))
-			return 0;
-	}
-	return 1;
-}
-
-/* Print at most 40 bytes of a field, so a diagnostic stays one readable line. */
-static void quote_field(char *buf, size_t size, const char *s, size_t len)
-{
-	size_t shown = len > 40 ? 40 : len, i, o = 0;
-
-	for (i = 0; i < shown && o + 5 < size; i++) {
-		unsigned char ch = (unsigned char)s[i];
-
-		if (ch >= 0x20 && ch < 0x7f)
-			buf[o++] = (char)ch;
-		else
-			o += (size_t)snprintf(buf + o, size - o, "\\x%02x", ch);
-	}
-	if (shown < len && o + 4 < size)
-		o += (size_t)snprintf(buf + o, size - o, "...");
-	buf[o < size ? o : size - 1] = '\0';
-}
 
 /* One line, without its newline.  Returns 1 if malformed, -1 to stop, else 0. */
 static int parse_line(const char *s, size_t len, unsigned line,
@@ -80,8 +49,8 @@ static int parse_line(const char *s, size_t len, unsigned line,
 		cb->error(ctx, line, why);
 		return 1;
 	}
-	if (!is_identifier(field[0], flen[0])) {
-		quote_field(shown, sizeof(shown), field[0], flen[0]);
+	if (!klp_is_identifier(field[0], flen[0])) {
+		klp_quote_field(shown, sizeof(shown), field[0], flen[0]);
 		snprintf(why, sizeof(why),
 			 "'%s' is not a C identifier; FUNCTION names a function as in the C source",
 			 shown);
@@ -89,7 +58,7 @@ static int parse_line(const char *s, size_t len, unsigned line,
 		return 1;
 	}
 	if (klp_objname_normalise(field[1], flen[1], object, objwhy)) {
-		quote_field(shown, sizeof(shown), field[1], flen[1]);
+		klp_quote_field(shown, sizeof(shown), field[1], flen[1]);
 		snprintf(why, sizeof(why), "object name '%s' %s", shown, objwhy);
 		cb->error(ctx, line, why);
 		return 1;
