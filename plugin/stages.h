@@ -33,6 +33,7 @@
 
 struct klp_options {
 	const char *default_object;		/* object=, normalised, or NULL */
+	const char *write_tables;		/* write-tables=: scan the unit's tables into it */
 	enum klp_map_abi abi_requested;		/* abi= */
 	/* kernel=: what the build's kernel tree declares, for units that
 	 * include no livepatch header (the kbuild fragment passes it). */
@@ -46,8 +47,13 @@ struct klp_tags {
 	vec<klp_tag> conflicts;
 };
 
-/* Parse -fplugin-arg-klp_tag-*; tag files are read into TAGS.  False after an error. */
-bool parse_arguments(const struct plugin_name_args *info, klp_options *options, klp_tags *tags);
+struct klp_unit;
+/*
+ * Parse -fplugin-arg-klp_tag-*: options, tag files (unit->tags) and the
+ * table files of the module's other units (unit->foreign_tables).  False
+ * after an error.
+ */
+bool parse_arguments(const struct plugin_name_args *info, klp_unit *unit);
 extern const char klp_tag_help[];
 
 /* ---- attribute.cc ---------------------------------------------------------- */
@@ -58,7 +64,6 @@ struct attribute_tag {
 	location_t loc;
 };
 
-struct klp_unit;
 void register_klp_object_attribute(const char *plugin_name, klp_unit *unit);
 /* The object DECL's klp_object attribute names, normalised, or NULL (valid while DECL is). */
 const char *attribute_object(tree decl);
@@ -83,11 +88,11 @@ enum klp_map_abi resolve_abi(const klp_options &options, const klp_declared &dec
 
 /* ---- tables.cc ------------------------------------------------------------- */
 
-/* A function that a klp_object table names as a .new_func. */
+/* A function that one of the unit's klp_object tables names as a .new_func. */
 struct table_tag {
 	tree decl;
 	const char *object;
-	location_t loc;		/* the table */
+	tree var;		/* the table */
 };
 
 struct klp_tables {
@@ -98,6 +103,17 @@ struct klp_tables {
 
 /* Read the unit's klp_object tables once (diagnostics for bad ones). */
 void read_klp_tables(klp_tables *tables);
+/* The tables' functions by name: the same order on every compile. */
+auto_vec<const table_tag *> sorted_tables(const klp_tables &tables);
+
+/*
+ * Scan mode (write-tables=, usually with -fsyntax-only, where no IPA
+ * runs): the file-scope variables and the definitions the parser sees,
+ * then the table file other units read (common/tables.h) at the end.
+ */
+void scan_declaration(void *event_data, void *data);	/* data: klp_unit */
+void scan_definition(void *event_data, void *data);	/* data: klp_unit */
+void write_table_file(void *event_data, void *data);	/* data: klp_unit */
 
 /* ---- resolve.cc ------------------------------------------------------------ */
 
@@ -165,6 +181,12 @@ void emit_map(void *event_data, void *data);	/* data: klp_unit */
 struct klp_unit {
 	klp_options options;
 	klp_tags tags;
+	/* tables=: what the tables of the module's other units name (file =
+	 * the table's source file, line = the table's line). */
+	klp_tags foreign_tables;
+	/* Scan mode: file-scope variables and public definitions parsed. */
+	vec<tree> scanned_vars;
+	vec<tree> scanned_definitions;
 	hash_map<tree, attribute_tag> *attributes;	/* by DECL_NAME */
 	klp_declared declared;
 	klp_tables tables;
