@@ -225,9 +225,11 @@ static void read_modinfo(struct module *m)
 	const struct ef_sec *s = ef_section_named(&m->elf, ".modinfo");
 	const char *p, *end;
 
+	/* Only the final link adds the .mod.o with the struct module. */
+	m->is_ko = ef_section_named(&m->elf, ".gnu.linkonce.this_module") != NULL;
 	if (!s)
 		return;
-	m->is_ko = true;
+	m->has_modinfo = true;
 	if (!s->data)
 		return;
 	p = (const char *)s->data;

@@ -100,6 +100,9 @@ static void map_line(const struct map_rec *r, FILE *out)
 	case KLP_MAP_OBJECT:
 		fprintf(out, "object %s\n", r->str[0]);
 		break;
+	case KLP_MAP_TABLE:
+		fprintf(out, "table %s %s %s\n", r->str[1], r->str[2], r->str[0]);
+		break;
 	default:
 		fprintf(out, "%s %s %s %s\n", r->str[1][0] ? r->str[1] : "-", r->str[2],
 			r->str[0][0] ? r->str[0] : "-", klp_map_source_name(r->source));
@@ -330,6 +333,11 @@ void report_json(const struct module *m, const struct findings *f, FILE *out, bo
 		} else if (r->kind == KLP_MAP_OBJECT) {
 			json_kv(out, "kind", "object", false);
 			json_kv(out, "name", r->str[0], true);
+		} else if (r->kind == KLP_MAP_TABLE) {
+			json_kv(out, "kind", "table", false);
+			json_kv(out, "function", r->str[1], true);
+			json_kv(out, "symbol", r->str[2], true);
+			json_kv(out, "object", r->str[0], true);
 		} else {
 			json_kv(out, "kind", "function", false);
 			json_kv(out, "function", r->str[1], true);
