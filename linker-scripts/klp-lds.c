@@ -56,6 +56,7 @@
 #include "kernel_abi.h"
 #include "objname.h"
 #include "util.h"
+#include "version.h"
 
 static const char usage_text[] =
 	"usage: klp-lds [--kernel=RELEASE] [-o SCRIPT] OBJECT.o...\n"
@@ -244,6 +245,9 @@ int main(int argc, char **argv)
 			return check_object_names(argc - i - 1, argv + i + 1);
 		} else if (strcmp(argv[i], "--help") == 0) {
 			fputs(usage_text, stdout);
+			return 0;
+		} else if (strcmp(argv[i], "--version") == 0) {
+			puts("klp-lds (klp-tag) " KLP_TAG_VERSION);
 			return 0;
 		} else if (strcmp(argv[i], "--") == 0) {
 			i++;

@@ -26,8 +26,7 @@
 
 #include "klp_map.h"
 #include "tagfile.h"
-
-#define KLP_TAG_VERSION "1.0"
+#include "version.h"
 
 /* ---- options.cc ------------------------------------------------------------ */
 

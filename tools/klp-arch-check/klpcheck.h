@@ -143,6 +143,10 @@ struct findings {
 int verify_module(const struct module *m, struct findings *out);
 void findings_free(struct findings *f);
 
+/* --kbuild (kbuild.c): verify module objects, warn about tag lines that match nothing. */
+int kbuild_check(char **files, int nfiles, char **tags, int ntags, const char *layout,
+		 const char *kernel);
+
 void report_text(const struct module *m, const struct findings *f, FILE *out);
 void report_json(const struct module *m, const struct findings *f, FILE *out, bool first);
 void report_map(const struct module *m, FILE *out);

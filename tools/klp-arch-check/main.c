@@ -6,12 +6,14 @@
  *   klp-arch-check [--json] [--kernel VERSION|klp-arch|none] [--layout VERSION] FILE...
  *   klp-arch-check --map [--layout VERSION] FILE...
  *   klp-arch-check --compare [--layout VERSION] A B
+ *   klp-arch-check --kbuild [--kernel K] [--tags FILE]... MODULE.o...
  *
  * Exit status: 0 clean (or same entries), 1 findings (or different
  * entries), 2 usage error or a file that cannot be read as an x86_64
  * relocatable ELF file.  See klp-arch-check(1).
  */
 #include "klpcheck.h"
+#include "version.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -22,6 +24,7 @@ static void usage(FILE *out)
 		"usage: klp-arch-check [--json] [--kernel VERSION|klp-arch|none] [--layout VERSION] FILE...\n"
 		"       klp-arch-check --map [--layout VERSION] FILE...\n"
 		"       klp-arch-check --compare [--layout VERSION] A B\n"
+		"       klp-arch-check --kbuild [--kernel K] [--tags FILE]... MODULE.o...\n"
 		"\n"
 		"Shows the alternative and paravirt entries of a livepatch module (.o or .ko),\n"
 		"which object each belongs to, and verifies them against the kernel's rules.\n"
@@ -34,6 +37,10 @@ static void usage(FILE *out)
 		"  --json       machine-readable output (schema in klp-arch-check(1))\n"
 		"  --map        print only the .klp_tag.map records\n"
 		"  --compare    exit 0 when A and B hold the same entries, 1 with the differences\n"
+		"  --kbuild     the kbuild fragment's link check: each finding is an error line,\n"
+		"               module rules apply to the .o; --tags: a tag line naming no\n"
+		"               function of the modules is a warning\n"
+		"  --version    print the version\n"
 		"Exit status: 0 clean, 1 findings or differences, 2 usage or unreadable input.\n");
 }
 
@@ -62,13 +69,15 @@ static void report_error(bool json, bool *first, const char *path, const char *e
 	*first = false;
 }
 
-int main(int argc, char **argv)
+/* TAGS: room for the --tags files, one per argument at most. */
+static int run(int argc, char **argv, char **tags)
 {
 	const char *layout = NULL, *kernel = NULL;
 	/* File names are gathered in place: never past the argument being read. */
 	char **files = argv + 1;
-	bool json = false, map = false, compare = false, opts = true, first = true;
-	int i, nfiles = 0, status = 0;
+	bool json = false, map = false, compare = false, kbuild = false, opts = true, first = true;
+	int i, nfiles = 0, ntags = 0, status = 0;
+
 
 	for (i = 1; i < argc; i++) {
 		const char *a = argv[i];
@@ -83,6 +92,14 @@ int main(int argc, char **argv)
 			map = true;
 		} else if (strcmp(a, "--compare") == 0) {
 			compare = true;
+		} else if (strcmp(a, "--kbuild") == 0) {
+			kbuild = true;
+		} else if (strcmp(a, "--tags") == 0) {
+			if (i + 1 >= argc) {
+				fprintf(stderr, "klp-arch-check: %s needs a value\n", a);
+				return 2;
+			}
+			tags[ntags++] = argv[++i];
 		} else if (strcmp(a, "--kernel") == 0 || strcmp(a, "--layout") == 0) {
 			if (i + 1 >= argc) {
 				fprintf(stderr, "klp-arch-check: %s needs a value\n", a);
@@ -96,15 +113,29 @@ int main(int argc, char **argv)
 		} else if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) {
 			usage(stdout);
 			return 0;
+		} else if (strcmp(a, "--version") == 0) {
+			puts("klp-arch-check (klp-tag) " KLP_TAG_VERSION);
+			return 0;
 		} else {
 			fprintf(stderr, "klp-arch-check: unknown option '%s'\n", a);
 			usage(stderr);
 			return 2;
 		}
 	}
-	if (compare + map + json > 1) {
-		fprintf(stderr, "klp-arch-check: --compare, --map and --json exclude each other\n");
+	if (compare + map + json + kbuild > 1) {
+		fprintf(stderr, "klp-arch-check: --compare, --map, --json and --kbuild exclude each other\n");
 		return 2;
+	}
+	if (ntags && !kbuild) {
+		fprintf(stderr, "klp-arch-check: --tags goes with --kbuild\n");
+		return 2;
+	}
+	if (kbuild) {
+		if (nfiles < 1) {
+			usage(stderr);
+			return 2;
+		}
+		return kbuild_check(files, nfiles, tags, ntags, layout, kernel);
 	}
 	if (compare) {
 		struct module a, b;
@@ -172,5 +203,19 @@ int main(int argc, char **argv)
 	}
 	if (json)
 		printf("\n]}\n");
+	return status;
+}
+
+int main(int argc, char **argv)
+{
+	char **tags = calloc((size_t)argc, sizeof(*tags));
+	int status;
+
+	if (!tags) {
+		fprintf(stderr, "klp-arch-check: out of memory\n");
+		return 2;
+	}
+	status = run(argc, argv, tags);
+	free(tags);
 	return status;
 }
