@@ -1,4 +1,6 @@
 #!/bin/busybox sh
+# shellcheck shell=sh
+# SPDX-License-Identifier: GPL-2.0-or-later
 # /init of the QEMU test initramfs (packed by mkinitramfs.sh).
 #
 # Runs the scenario named by `klpq=NAME` on the kernel command line, that

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-2.0-or-later
 # Pack the initramfs the QEMU tests boot: static busybox as /bin/busybox,
 # INIT as /init, the files given as DEST=SRC pairs (DEST relative to the
 # initramfs root), and /dev/console and /dev/null.

@@ -1,3 +1,5 @@
+#!/bin/sh
+# SPDX-License-Identifier: GPL-2.0-or-later
 # Guest scenario (sourced by scripts/qemu/init.sh): the example patch
 # module klp_demo loads BEFORE its target module klp_demo_target, so
 # livepatch finishes klp_demo_target's part only when the target loads.

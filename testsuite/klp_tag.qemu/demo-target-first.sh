@@ -1,3 +1,5 @@
+#!/bin/sh
+# SPDX-License-Identifier: GPL-2.0-or-later
 # Guest scenario (sourced by scripts/qemu/init.sh): the target module
 # klp_demo_target is already loaded when the patch module klp_demo loads;
 # the patch is disabled and removed first, then the target.
