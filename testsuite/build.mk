@@ -8,4 +8,4 @@ check-deps:
 	@scripts/deps.sh $(BUILD_PKGS) $(CHECK_PKGS) $(if $(KERNEL_TESTS),$(KERNEL_PKGS) $(QEMU_PKGS))
 	@$(if $(KERNEL_TESTS),scripts/deps.sh linux-image-$$(scripts/kernel-version.sh))
 check: check-deps all
-	@SANITIZE=$(SANITIZE) scripts/check.sh $(CC) $(PLUGIN) $(CHECKER) "$(if $(KERNEL_TESTS),$$(scripts/kernel-version.sh))" $(RUNTESTFLAGS)
+	@SANITIZE=$(SANITIZE) KLP_TEST_KERNELS='$(KLP_TEST_KERNELS)' scripts/check.sh $(CC) $(PLUGIN) $(CHECKER) "$(if $(KERNEL_TESTS),$$(scripts/kernel-version.sh))" $(RUNTESTFLAGS)
