@@ -89,6 +89,14 @@ exists() {
 	fi
 }
 
+# phase NAME: the scenario has reached the point NAME (e.g. "enabled");
+# a scenario that reports more there (code bytes) defines phase_hook.
+phase() {
+	if command -v phase_hook >/dev/null 2>&1; then
+		phase_hook "$1"
+	fi
+}
+
 # report_dmesg: report the kernel messages since the last call, and clear
 # them, so each scenario's messages are its own.
 report_dmesg() {
