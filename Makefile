@@ -1,10 +1,14 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 # klp-tag: top-level build.
 #
-#   make            build the plugin and the tools
+#   make            build the plugin and the tools; when a Debian package is
+#                   missing, print the exact apt-get line (never installs)
+#   make deps       install what `make` needs (as root)
 #   make check      run the whole testsuite (installs missing Debian packages as root)
 #   make demo       build the upstream livepatch samples and the examples, show their sections
 #   make bench      measure what the plugin costs a build
 #   make install    install into GCC's plugin directory and $(PREFIX) (honours DESTDIR)
+#   make help       every target and variable
 #
 # CC selects the compiler the plugin is built for (gcc-11 works too for the
 # compiler-level tests).  Each part keeps its rules in its own build.mk.
@@ -35,15 +39,22 @@ KLP_TEST_KERNELS ?=
 
 CFLAGS ?= -O2 -g
 WARN_CFLAGS := -Wall -Wextra -Wno-unused-parameter
+# The testsuite builds with warnings as errors: a warning there is a bug.
+ifneq ($(filter check,$(MAKECMDGOALS)),)
+WERROR := 1
+endif
+ifeq ($(WERROR),1)
+WERROR_FLAGS := -Werror
+endif
 ifeq ($(SANITIZE),1)
 SAN_FLAGS := -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined
 endif
 
 # What every object is built with.  The stamp changes when CC or the flags
-# do (CC=gcc-11, SANITIZE=1), so objects are rebuilt instead of mixing a
-# sanitized plugin with plain tools or a GCC 12 plugin with GCC 11.
+# do (CC=gcc-11, SANITIZE=1, WERROR), so objects are rebuilt instead of
+# mixing a sanitized plugin with plain tools or a GCC 12 plugin with GCC 11.
 FLAGS_STAMP := build/flags.stamp
-BUILD_FLAGS := $(CC) $(CFLAGS) $(SAN_FLAGS)
+BUILD_FLAGS := $(CC) $(CFLAGS) $(SAN_FLAGS) $(WERROR_FLAGS)
 ifneq ($(BUILD_FLAGS),$(shell cat $(FLAGS_STAMP) 2>/dev/null))
 $(shell mkdir -p build && printf '%s\n' '$(BUILD_FLAGS)' > $(FLAGS_STAMP))
 endif
@@ -51,29 +62,32 @@ endif
 PLUGIN := plugin/klp_tag.so
 CHECKER := tools/klp-arch-check/klp-arch-check
 
-.PHONY: all deps deps-check deps-demo check demo bench install clean
-all: deps $(PLUGIN) tools
+.PHONY: all deps build-deps check demo bench install clean help tools
+all: build-deps $(PLUGIN) tools
 
-# Debian packages each step needs; `scripts/deps.sh` installs them as root
-# and names them exactly otherwise.
+# Debian packages each step needs.  `make` only says what is missing
+# (scripts/deps.sh --check); `make deps`, `make check`, `make demo` and
+# `make bench` install them as root.
 BUILD_PKGS := $(GCC_PLUGIN_DEV) g++-$(GCC_MAJOR) libelf-dev make binutils
-CHECK_PKGS := dejagnu python3
+CHECK_PKGS := dejagnu python3 shellcheck
 KERNEL_PKGS := linux-headers-amd64 linux-source-6.1 xz-utils
 QEMU_PKGS := qemu-system-x86 busybox-static cpio bash-static kmod procps
 
+build-deps:
+	@scripts/deps.sh --check $(BUILD_PKGS)
 deps:
 	@scripts/deps.sh $(BUILD_PKGS)
 
+include common/build.mk
 include plugin/build.mk
--include tools/klp-arch-check/build.mk
--include linker-scripts/build.mk
--include kbuild-integration/build.mk
--include testsuite/build.mk
--include examples/build.mk
--include bench/build.mk
--include fuzz/build.mk
+include tools/klp-arch-check/build.mk
+include linker-scripts/build.mk
+include kbuild-integration/build.mk
+include testsuite/build.mk
+include examples/build.mk
+include bench/build.mk
+include fuzz/build.mk
 
-.PHONY: tools
 tools: $(TOOLS)
 
 install: all
@@ -85,3 +99,11 @@ install: all
 
 clean:
 	rm -rf $(CLEAN_FILES)
+
+help:
+	@sed -n 's/^#   make/  make/p' Makefile
+	@echo '  make fuzz [FUZZ_SECONDS=N]  run each fuzz harness N seconds (fuzz/build.mk)'
+	@echo '  make bench-smoke            every benchmark step on tiny sizes'
+	@echo 'Variables: CC=gcc-11 (plugin for another GCC), SANITIZE=1 (ASan/UBSan),'
+	@echo '  WERROR=1, RUNTESTFLAGS=AREA.exp (one test area), PREFIX, DESTDIR,'
+	@echo '  KLP_TEST_KERNELS=DIR (the consuming 5.4 kernel packages for make check)'

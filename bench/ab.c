@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 /*
  * ab - time two shell commands side by side, for `make bench`.
  *

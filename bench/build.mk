@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 # make bench: measure what the plugin costs a build (bench/run.sh prints the
 # report; BENCHMARKS.md holds one with the method).  The generators and the
 # A/B timer are small C programs built into build/bench/bin, so `make` and
@@ -9,9 +10,9 @@ BENCH_TOOLS := $(addprefix $(BENCH_BIN)/,ab gen-unit gen-tags gen-bigobj)
 # the real units (kbuild builds of the examples and the upstream samples).
 BENCH_PKGS := linux-perf
 
-$(BENCH_BIN)/%: bench/%.c plugin/klp_map.h $(FLAGS_STAMP)
+$(BENCH_BIN)/%: bench/%.c $(COMMON_LIB) $(COMMON_HDRS) $(FLAGS_STAMP)
 	@mkdir -p $(BENCH_BIN)
-	$(CC) -std=c11 $(CFLAGS) $(WARN_CFLAGS) -Iplugin -o $@ $<
+	$(CC) -std=gnu11 $(CFLAGS) $(WARN_CFLAGS) $(WERROR_FLAGS) -Icommon -o $@ $< $(COMMON_LIB)
 
 .PHONY: bench-deps bench-tools bench-smoke
 bench-deps:

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 /*
  * gen-tags - write a tag file of a given number of lines, for the tag-file
  * benchmark (bench/run.sh).

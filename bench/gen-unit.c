@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 /*
  * gen-unit - write a C unit shaped like a large livepatch module, for the
  * scaling and checker benchmarks (bench/run.sh).

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-2.0-or-later
 # bench/run.sh - measure what the klp_tag plugin costs a build (make bench).
 #
 #   bench/run.sh [--smoke] OUTDIR
@@ -77,16 +78,17 @@ note() { printf 'bench: %s\n' "$*" >&2; }
 fail() { printf 'bench: %s (log: %s)\n' "$*" "$log" >&2; exit 1; }
 # calc FORMAT EXPR...: awk arithmetic on the r_* figures.
 calc() { awk "BEGIN { printf \"$1\", ($2) }"; }
-# ab ARGS...: run bench/ab, its KEY=VALUE fields become shell variables r_KEY.
+# ab ARGS...: run bench/ab, its KEY=VALUE fields become shell variables r_KEY
+# (r_a_cpu, r_ratio, ...: set here by eval, which is why the lines using them
+# tell shellcheck that they are assigned).  ab_line and ab_kv are its own.
 ab() {
-	local line kv
 	unset r_timeout r_pairs r_runs
-	line=$("$bin/ab" -l "$log" "$@") || fail "a measured command failed"
-	for kv in $line; do
-		case $kv in
-		*[!A-Za-z0-9_=.-]*) fail "unexpected output of ab: $line" ;;
+	ab_line=$("$bin/ab" -l "$log" "$@") || fail "a measured command failed"
+	for ab_kv in $ab_line; do
+		case $ab_kv in
+		*[!A-Za-z0-9_=.-]*) fail "unexpected output of ab: $ab_line" ;;
 		esac
-		eval "r_$kv"
+		eval "r_$ab_kv"
 	done
 }
 # The plugin really ran and renamed: a benchmark of a no-op proves nothing.
@@ -161,11 +163,12 @@ else
 			mapped "$obj" || fail "$name built with the plugin has no .klp_tag.map"
 			note "real unit $name"
 			ab -n "$UNIT_PAIRS" -C "$KDIR" "$a" "$b"
+			# shellcheck disable=SC2154 # the r_* figures come from ab's eval
 			say "| $name | $(calc %.3f "$r_a_cpu") | $(calc %.3f "$r_b_cpu") | $(calc %.4f "$r_ratio") | $(calc %.4f "$r_q1")-$(calc %.4f "$r_q3") | $(calc %.4f "$r_wall_ratio") | $(kib_mb "$r_a_rss") | $(kib_mb "$r_b_rss") | $(calc %.4f "$r_rss_ratio") |"
 			worst_ratio=$(calc %.4f "$r_ratio > $worst_ratio ? $r_ratio : $worst_ratio")
 			worst_mem=$(calc %.4f "$r_rss_ratio > $worst_mem ? $r_rss_ratio : $worst_mem")
 			nunits=$((nunits + 1))
-			[ "$name" = livepatch-sample.o ] && real_sample_cmd=$b && real_sample_a=$a
+			[ "$name" = livepatch-sample.o ] && real_sample_cmd=$b
 		done
 	done
 	[ "$nunits" -gt 0 ] || fail "no compile command found in $out/kbuild-on"
@@ -216,7 +219,7 @@ for spec in $SCALE; do
 	note "scaling $label"
 	row_a="-" row_b="-" row_ratio="-" row_spread="-" row_pa="-" row_pb="-"
 	if [ "$pairs" -gt 0 ]; then
-		ab -n "$pairs" -w $([ "$n" -ge 10000 ] && echo 0 || echo 1) -C "$out" "$a" "$b"
+		ab -n "$pairs" -w "$([ "$n" -ge 10000 ] && echo 0 || echo 1)" -C "$out" "$a" "$b"
 		row_a=$(calc %.2f "$r_a_cpu") row_b=$(calc %.2f "$r_b_cpu") row_ratio=$(calc %.4f "$r_ratio")
 		row_spread="$(calc %.4f "$r_q1")-$(calc %.4f "$r_q3")"
 		row_pa=$(kib_mb "$r_a_rss") row_pb=$(kib_mb "$r_b_rss")
@@ -227,11 +230,13 @@ for spec in $SCALE; do
 			fail "perf record of the $unit plugin build failed"
 		perf report -i "$out/perf-$unit.data" --stdio --sort dso,sym -q -n > "$out/perf-$unit.txt" 2>/dev/null
 		samples=$(awk '{ n += $2 } END { print n + 0 }' "$out/perf-$unit.txt")
-		set -- $(awk -v hz="$PERF_HZ" -v total="$samples" '
+		figures=$(awk -v hz="$PERF_HZ" -v total="$samples" '
 			$3 == "klp_tag.so" { p += $2; if ($5 == "resolve_objects" || $5 == "propagate") r += $2 }
 			END { printf "%.2f%% %.1f %.1f\n", total ? 100 * p / total : 0, 1000 * p / hz, 1000 * r / hz }' \
 			"$out/perf-$unit.txt")
-		share=$1 plugin_ms=$2 res_ms=$3
+		read -r share plugin_ms res_ms <<-FIGURES
+		$figures
+		FIGURES
 		if [ "$mode" = chain ]; then
 			resolve_ms="$resolve_ms $n:$res_ms"
 		else
@@ -244,16 +249,23 @@ for spec in $SCALE; do
 	say "| $label | $((5 * n)) | $pairs | $row_a | $row_b | $row_ratio | $row_spread | $row_pa | $row_pb | $share | $plugin_ms | $res_ms | $samples |"
 done
 if [ -n "$have_perf" ]; then
-	set -- $shares
-	first=$1 last=$(eval echo \${$#})
+	# First and last "N:SHARE" word of the list.
+	first='' last=''
+	for s in $shares; do
+		[ -n "$first" ] || first=$s
+		last=$s
+	done
 	first_v=${first#*:} last_v=${last#*:}
 	first_v=${first_v%\%} last_v=${last_v%\%}
 	# Flat: the share may not double (plus 0.1 point for sampling noise).
 	goal "scaling: plugin share flat from N=${first%%:*} to N=${last%%:*}" "$first_v% -> $last_v%" \
 		"$(calc %s "$last_v <= 2 * $first_v + 0.1 ? \"met\" : \"MISSED\"")"
-	set -- $resolve_ms
-	if [ $# -ge 2 ]; then
-		lo=$1 hi=$(eval echo \${$#})
+	lo='' hi='' nchain=0
+	for s in $resolve_ms; do
+		[ -n "$lo" ] || lo=$s
+		hi=$s nchain=$((nchain + 1))
+	done
+	if [ "$nchain" -ge 2 ]; then
 		# Linear work grows with N; allow twice that for sampling noise.
 		goal "scaling: propagation along a chain linear (chain ${lo%%:*} -> ${hi%%:*})" \
 			"${lo#*:} ms -> ${hi#*:} ms" \
@@ -270,23 +282,24 @@ say "## 3. Tag files: compile with a tag file (B) against the same compile witho
 say ""
 if [ -n "$real_sample_cmd" ]; then
 	tag_unit="livepatch-sample.o (kbuild command B of table 1)"
-	tag_cmd=$real_sample_cmd tag_dir=$KDIR tag_pair="livepatch_cmdline_proc_show vmlinux"
+	tag_cmd=$real_sample_cmd tag_dir=$KDIR tag_fn=livepatch_cmdline_proc_show tag_obj=vmlinux
 else
-	n=$(echo $SCALE | sed 's/:.*//')
+	n=${SCALE%%:*}
 	tag_unit="unit-attr-$n.c of table 2"
-	tag_cmd="$CC -O2 -c unit-attr-$n.c -o unit-attr-$n.t.o $PLUGIN_FLAGS" tag_dir=$out tag_pair="klp_bench_fn_0 vmlinux"
+	tag_cmd="$CC -O2 -c unit-attr-$n.c -o unit-attr-$n.t.o $PLUGIN_FLAGS" tag_dir=$out tag_fn=klp_bench_fn_0 tag_obj=vmlinux
 fi
 say "Unit: $tag_unit, with the plugin in both A and B; B adds \`-fplugin-arg-klp_tag-tags=tags-LINES\`"
-say "(\`gen-tags LINES $tag_pair\`: the unit's function first, the rest absent from the unit)."
+say "(\`gen-tags LINES $tag_fn $tag_obj\`: the unit's function first, the rest absent from the unit)."
 say "$TAG_PAIRS pairs per size; added time = median of per-pair differences B - A."
 say ""
 say "| lines | file (MB) | CPU A (s) | CPU B (s) | added CPU (s) | ratio B/A | spread (q1-q3) | peak A (MB) | peak B (MB) | added memory (MB) |"
 say "|---|---|---|---|---|---|---|---|---|---|"
 for lines in $TAG_LINES; do
-	"$bin/gen-tags" "$lines" $tag_pair > "$out/tags-$lines"
+	"$bin/gen-tags" "$lines" "$tag_fn" "$tag_obj" > "$out/tags-$lines"
 	size=$(wc -c < "$out/tags-$lines")
 	note "tag file of $lines lines"
 	ab -n "$TAG_PAIRS" -C "$tag_dir" "$tag_cmd" "$tag_cmd -fplugin-arg-klp_tag-tags=$out/tags-$lines"
+	# shellcheck disable=SC2154 # r_delta comes from ab's eval
 	say "| $lines | $(calc %.1f "$size / 1048576") | $(calc %.3f "$r_a_cpu") | $(calc %.3f "$r_b_cpu") | $(calc %.3f "$r_delta") | $(calc %.3f "$r_ratio") | $(calc %.3f "$r_q1")-$(calc %.3f "$r_q3") | $(kib_mb "$r_a_rss") | $(kib_mb "$r_b_rss") | $(calc %.1f "($r_b_rss - $r_a_rss) / 1024") |"
 	last_lines=$lines last_delta=$r_delta
 done
@@ -316,18 +329,19 @@ else
 		rm -f "$out/big-$e.s"
 		size=$(wc -c < "$out/big-$e.o")
 		runs=$([ "$e" -ge 100000 ] && echo 1 || echo 3)
-		ab -1 -n "$runs" -w $([ "$runs" -gt 1 ] && echo 1 || echo 0) -t "$CHECK_TIMEOUT" -C "$out" \
+		ab -1 -n "$runs" -w "$([ "$runs" -gt 1 ] && echo 1 || echo 0)" -t "$CHECK_TIMEOUT" -C "$out" \
 			"$CHECKER --kernel 5.4 --layout 5.4 big-$e.o > /dev/null"
 		if [ -n "${r_timeout:-}" ]; then
 			say "| $e | $(calc %.1f "$size / 1048576") | 1 | - | > $CHECK_TIMEOUT (stopped) | < $(calc %.2f "$size / 1048576 / $CHECK_TIMEOUT") | - |"
 			check_last="did not finish in $CHECK_TIMEOUT s"
 		else
+			# shellcheck disable=SC2154 # r_cpu, r_wall, r_rss come from ab's eval
 			say "| $e | $(calc %.1f "$size / 1048576") | $runs | $(calc %.3f "$r_cpu") | $(calc %.3f "$r_wall") | $(calc %.1f "$size / 1048576 / $r_wall") | $(kib_mb "$r_rss") |"
 			check_last="$(calc %.1f "$size / 1048576 / $r_wall") MB/s, $(kib_mb "$r_rss") MB"
 		fi
 		rm -f "$out/big-$e.o"
 	done
-	goal "checker: $(echo $CHECK_ENTRIES | awk '{print $NF}') entries usable" "$check_last" \
+	goal "checker: ${CHECK_ENTRIES##* } entries usable" "$check_last" \
 		"$(case $check_last in did*) echo MISSED ;; *) echo measured ;; esac)"
 fi
 say ""

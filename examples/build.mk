@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 # make demo: build the plugin, then the examples and the kernel's own
 # livepatch samples against the installed Debian kernel headers, once as
 # built for this kernel (KLP_TAG_ABI=auto) and once as built for a kernel

@@ -1,8 +1,10 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 # Fuzzing: libFuzzer harnesses (Debian's clang and its fuzzer runtime) for
 # the parts that read untrusted input: the asm directive rewriter, the tag
 # file parser and tag set, the object-name rules, and klp-arch-check's ELF
-# reading.  Each harness asserts properties, not only "no crash" (see the
-# comment at the top of each fuzz/fuzz_*.c).
+# reading (which reads the .klp_tag.map records too).  Each harness asserts
+# properties, not only "no crash" (see the comment at the top of each
+# fuzz/fuzz_*.c; fuzz/fuzz.h has the check they share).
 #
 #   make fuzz [FUZZ_SECONDS=N]   run every harness for N seconds (default 60)
 #                                on its seed corpus; new inputs go to
@@ -16,31 +18,49 @@
 #                                `make fuzz` found (clang source coverage)
 #
 # The harnesses are built with clang whatever CC is, with ASan and UBSan,
-# from the plugin's own C sources (instrumented for coverage here, so they
-# do not share the objects `make` builds with $(CC)).
+# and link the common library built the same way (build/fuzz/common/), so
+# the code under test is instrumented for coverage too.
 
 FUZZ_CC := clang
 FUZZ_PKGS := clang libclang-rt-14-dev libelf-dev
 FUZZ_DIR := build/fuzz
 FUZZ_SECONDS ?= 60
+FUZZ_INCLUDES := -Ifuzz -Icommon -Iplugin -I$(CHECKER_DIR)
 FUZZ_CFLAGS := -std=gnu11 -g -O1 -fsanitize=fuzzer,address,undefined \
-	-fno-sanitize-recover=undefined -fno-omit-frame-pointer $(WARN_CFLAGS) -Iplugin
+	-fno-sanitize-recover=undefined -fno-omit-frame-pointer $(WARN_CFLAGS) $(FUZZ_INCLUDES)
+# Coverage builds: the same sources, clang's source-based coverage.
+FUZZ_COV_CFLAGS := -std=gnu11 -g -O1 -fsanitize=fuzzer -fprofile-instr-generate \
+	-fcoverage-mapping $(FUZZ_INCLUDES)
 
 FUZZ_HARNESSES := rewrite tagfile objname elf
 FUZZ_BINS := $(FUZZ_HARNESSES:%=$(FUZZ_DIR)/fuzz_%)
+# The code under test of each harness, besides the common library.
+FUZZ_SRCS_rewrite := plugin/asm_rewrite.c
+FUZZ_SRCS_tagfile := plugin/tagfile.c
+FUZZ_SRCS_objname :=
+FUZZ_SRCS_elf := $(CHECKER_LIB_SRCS)
+FUZZ_LIBS_elf := -lelf
 
-$(FUZZ_DIR)/fuzz_rewrite: fuzz/fuzz_rewrite.c plugin/asm_rewrite.c plugin/asm_rewrite.h
-$(FUZZ_DIR)/fuzz_tagfile: fuzz/fuzz_tagfile.c plugin/tagfile.c plugin/objname.c $(wildcard plugin/*.h)
-$(FUZZ_DIR)/fuzz_objname: fuzz/fuzz_objname.c plugin/objname.c plugin/objname.h
-# The checker minus its main(): the harness drives module_load() and friends.
-FUZZ_CHECKER_SRCS := $(addprefix tools/klp-arch-check/,elfread.c module.c compare.c rules.c report.c)
-$(FUZZ_DIR)/fuzz_elf: fuzz/fuzz_elf.c $(FUZZ_CHECKER_SRCS) plugin/objname.c \
-		$(wildcard tools/klp-arch-check/*.h) plugin/klp_map.h plugin/objname.h
-$(FUZZ_DIR)/fuzz_elf: FUZZ_LIBS := -lelf
-$(FUZZ_DIR)/fuzz_elf: FUZZ_CFLAGS += -Itools/klp-arch-check
-$(FUZZ_BINS): | fuzz-deps
-	@mkdir -p $(FUZZ_DIR)
-	$(FUZZ_CC) $(FUZZ_CFLAGS) -o $@ $(filter %.c,$^) $(FUZZ_LIBS)
+# The common library, once per instrumentation.
+$(FUZZ_DIR)/common/%.o: common/%.c $(COMMON_HDRS) | fuzz-deps
+	@mkdir -p $(dir $@)
+	$(FUZZ_CC) $(filter-out -fsanitize=fuzzer%,$(FUZZ_CFLAGS)) -fsanitize=fuzzer-no-link -c -o $@ $<
+$(FUZZ_DIR)/common.a: $(COMMON_SRCS:common/%.c=$(FUZZ_DIR)/common/%.o)
+	rm -f $@ && $(AR) rcs $@ $^
+$(FUZZ_DIR)/coverage/common/%.o: common/%.c $(COMMON_HDRS) | fuzz-deps
+	@mkdir -p $(dir $@)
+	$(FUZZ_CC) $(filter-out -fsanitize=fuzzer,$(FUZZ_COV_CFLAGS)) -c -o $@ $<
+$(FUZZ_DIR)/coverage/common.a: $(COMMON_SRCS:common/%.c=$(FUZZ_DIR)/coverage/common/%.o)
+	rm -f $@ && $(AR) rcs $@ $^
+
+.SECONDEXPANSION:
+$(FUZZ_DIR)/fuzz_%: fuzz/fuzz_%.c fuzz/fuzz.h $$(FUZZ_SRCS_$$*) $(FUZZ_DIR)/common.a \
+		$(COMMON_HDRS) $(wildcard plugin/*.h $(CHECKER_DIR)/*.h) | fuzz-deps
+	$(FUZZ_CC) $(FUZZ_CFLAGS) -o $@ $< $(FUZZ_SRCS_$*) $(FUZZ_DIR)/common.a $(FUZZ_LIBS_$*)
+$(FUZZ_DIR)/coverage/fuzz_%: fuzz/fuzz_%.c fuzz/fuzz.h $$(FUZZ_SRCS_$$*) \
+		$(FUZZ_DIR)/coverage/common.a | fuzz-deps
+	$(FUZZ_CC) $(FUZZ_COV_CFLAGS) -o $@ $< $(FUZZ_SRCS_$*) $(FUZZ_DIR)/coverage/common.a \
+		$(FUZZ_LIBS_$*)
 
 .PHONY: fuzz fuzz-smoke fuzz-build fuzz-deps fuzz-coverage
 fuzz-deps:
@@ -51,22 +71,13 @@ fuzz: fuzz-build
 	@fuzz/run.sh time $(FUZZ_SECONDS) $(FUZZ_BINS)
 fuzz-smoke: fuzz-build
 	@fuzz/run.sh smoke 0 $(FUZZ_BINS)
-fuzz-coverage: fuzz-deps
+# Each line of the report covers the code under test only (not the harness).
+fuzz-coverage: $(FUZZ_HARNESSES:%=$(FUZZ_DIR)/coverage/fuzz_%)
 	@scripts/deps.sh llvm
-	@fuzz/coverage.sh $(FUZZ_HARNESSES)
+	@$(foreach h,$(FUZZ_HARNESSES),fuzz/coverage.sh $(h) $(FUZZ_SRCS_$(h)) $(COMMON_SRCS) &&) true
 
 # The smoke runs are in the testsuite (testsuite/klp_tag.fuzz), so
 # `make check` builds the harnesses.
 check: fuzz-build
-
-# The second-compiler test (testsuite/klp_tag.matrix/version.exp) builds
-# the plugin for the other GCC (gcc-11 beside GCC 12, gcc-12 beside any
-# other) and loads each plugin into the other compiler.
-VERSION_OTHER := $(if $(filter 12,$(GCC_MAJOR)),11,12)
-VERSION_PKGS := gcc-$(VERSION_OTHER) g++-$(VERSION_OTHER) gcc-$(VERSION_OTHER)-plugin-dev
-.PHONY: version-deps
-version-deps:
-	@scripts/deps.sh $(VERSION_PKGS)
-check: version-deps
 
 CLEAN_FILES += $(FUZZ_DIR)

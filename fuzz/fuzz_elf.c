@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 /*
  * fuzz_elf.c - libFuzzer harness for klp-arch-check's ELF reading.
  *
@@ -20,16 +21,9 @@
 #include <sys/mman.h>
 #include <unistd.h>
 
+#define FUZZ_NAME "fuzz_elf"
+#include "fuzz.h"
 #include "klpcheck.h"
-
-#define CHECK(cond, ...) do { \
-	if (!(cond)) { \
-		fprintf(stderr, "fuzz_elf: property failed: %s: ", #cond); \
-		fprintf(stderr, __VA_ARGS__); \
-		fputc('\n', stderr); \
-		abort(); \
-	} \
-} while (0)
 
 static const struct {
 	const char *layout, *kernel;
@@ -41,7 +35,6 @@ static const struct {
 static FILE *sink;
 static int fd = -1;
 static char path[64];
-
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 /*
  * fuzz_objname.c - libFuzzer harness for the object-name rules.
  *
@@ -5,20 +6,17 @@
  * characters of [A-Za-z0-9_-], no '.'), its normalised form is the same
  * name with '-' turned into '_' and is itself accepted unchanged; a refused
  * name gets a one-line reason that completes "object name 'NAME' ...".
+ * Checked as the kernel compares names, verbatim, a name is accepted exactly
+ * when it is valid and holds no '-'.
  */
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#define FUZZ_NAME "fuzz_objname"
+#include "fuzz.h"
 #include "objname.h"
-
-#define CHECK(cond, what) do { \
-	if (!(cond)) { \
-		fprintf(stderr, "fuzz_objname: property failed: %s (%s)\n", #cond, what); \
-		abort(); \
-	} \
-} while (0)
 
 static int modname_char(unsigned char c)
 {
@@ -54,6 +52,16 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		CHECK(strncmp(why, "is ", 3) == 0 || strncmp(why, "contains ", 9) == 0,
 		      "reason does not complete \"object name 'NAME' ...\"");
 		CHECK(strchr(why, '\n') == NULL, "reason spans lines");
+	}
+	/* Compared verbatim (a section name, a klp_object's .name): no '-' either. */
+	memset(why2, 0, sizeof(why2));
+	if (klp_objname_check_exact(name, size, why2) == 0) {
+		CHECK(valid && !memchr(data, '-', size), "an exact name with '-' or a bad one");
+	} else {
+		CHECK(!valid || memchr(data, '-', size), "a valid name without '-' was refused");
+		CHECK(strncmp(why2, "is ", 3) == 0 || strncmp(why2, "contains ", 9) == 0 ||
+		      strncmp(why2, "holds '-'", 9) == 0,
+		      "reason does not complete \"object name 'NAME' ...\"");
 	}
 	free(name);
 	return 0;

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 /*
  * fuzz_rewrite.c - libFuzzer harness for the asm directive rewriter.
  *
@@ -18,16 +19,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#define FUZZ_NAME "fuzz_rewrite"
+#include "fuzz.h"
 #include "asm_rewrite.h"
-
-#define CHECK(cond, ...) do { \
-	if (!(cond)) { \
-		fprintf(stderr, "fuzz_rewrite: property failed: %s: ", #cond); \
-		fprintf(stderr, __VA_ARGS__); \
-		fputc('\n', stderr); \
-		abort(); \
-	} \
-} while (0)
 
 /* Names the plugin can be given: normalised object names, up to 55 bytes. */
 static const char *const objects[] = {

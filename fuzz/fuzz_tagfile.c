@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 /*
  * fuzz_tagfile.c - libFuzzer harness for the tag-file parser and tag set.
  *
@@ -17,16 +18,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#define FUZZ_NAME "fuzz_tagfile"
+#include "fuzz.h"
 #include "tagfile.h"
-
-#define CHECK(cond, ...) do { \
-	if (!(cond)) { \
-		fprintf(stderr, "fuzz_tagfile: property failed: %s: ", #cond); \
-		fprintf(stderr, __VA_ARGS__); \
-		fputc('\n', stderr); \
-		abort(); \
-	} \
-} while (0)
 
 static const char FILE_NAME[] = "fuzz.tags";
 

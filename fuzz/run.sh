@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-2.0-or-later
 # Run libFuzzer harnesses on their seed corpora and print one line each:
 #   fuzz_NAME: N runs, cov C, ft F, corpus K inputs, no crash
 #
@@ -30,20 +31,22 @@ for bin in "$@"; do
 	objname) maxlen=256 ;;
 	*) maxlen=8192 ;;
 	esac
-	opts="-max_len=$maxlen -print_final_stats=1 -artifact_prefix=$out/crash-$short-"
-	[ -f "$top/fuzz/$short.dict" ] && opts="$opts -dict=$top/fuzz/$short.dict"
+	# One variable per option, each passed as one word (OUT may hold
+	# blanks); the empty ones are left out.
+	dict=
+	[ -f "$top/fuzz/$short.dict" ] && dict=-dict=$top/fuzz/$short.dict
 	case $mode in
 	time)
 		found=$out/found/$short
 		mkdir -p "$found"
-		opts="$opts -max_total_time=$amount"
+		seed='' limit=-max_total_time=$amount
 		;;
 	smoke)
 		found=$out/smoke/$short
 		rm -rf "$found"
 		mkdir -p "$found"
 		[ "$amount" -gt 0 ] || amount=100000
-		opts="$opts -seed=1 -runs=$amount"
+		seed=-seed=1 limit=-runs=$amount
 		;;
 	*)
 		echo "usage: fuzz/run.sh time|smoke N HARNESS..." >&2
@@ -51,8 +54,8 @@ for bin in "$@"; do
 		;;
 	esac
 	log=$out/$short.$mode.log
-	# shellcheck disable=SC2086
-	"$bin" $opts "$found" "$seeds" >"$log" 2>&1
+	"$bin" "-max_len=$maxlen" -print_final_stats=1 "-artifact_prefix=$out/crash-$short-" \
+		${dict:+"$dict"} ${seed:+"$seed"} "$limit" "$found" "$seeds" >"$log" 2>&1
 	rc=$?
 	runs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log" | tail -n 1)
 	last=$(grep -E '^#[0-9]+' "$log" | tail -n 1)

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-2.0-or-later
 # Regenerate the seed corpora in fuzz/corpus/ from the testsuite's inputs
 # (assembly sources, compile tests, tag files) plus the directive spellings
 # the kernel headers use (shared ABI facts).  The rewriter's seeds start with

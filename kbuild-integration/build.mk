@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 # The kbuild fragment is installed as $(DATADIR)/klp-tag.mk.  It finds what
 # it needs relative to itself: klp_tag.h in $(PREFIX)/include, klp-lds in
 # $(PREFIX)/bin, and the plugin in GCC's plugin directory, next to the

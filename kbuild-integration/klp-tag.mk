@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 # klp-tag.mk - build a livepatch module with the klp_tag GCC plugin.
 #
 # Include it from the module's Kbuild file (or the kbuild part of its
@@ -123,16 +124,16 @@ klp_tag_cflags = $(if $(klp_tag_off),-DKLP_TAG_OFF, \
 
 # ---- checks, run once per build before the first compile ------------------
 
-klp_tag_namechars := a b c d e f g h i j k l m n o p q r s t u v w x y z \
-	A B C D E F G H I J K L M N O P Q R S T U V W X Y Z 0 1 2 3 4 5 6 7 8 9 _ -
-klp_tag_strip_chars = $(if $2,$(call klp_tag_strip_chars,$(subst $(firstword $2),,$1),$(wordlist 2,999,$2)),$1)
-# A name the kernel can match: one word of [A-Za-z0-9_-], 1 to 55
-# characters (MODULE_NAME_LEN - 1; '-' becomes '_' in KBUILD_MODNAME).
-klp_tag_bad_name = $(or $(filter-out 1,$(words $1)), \
-	$(call klp_tag_strip_chars,$1,$(klp_tag_namechars)), \
-	$(if $(word 56,$(shell printf '%s' '$1' | sed 's/./& /g')),toolong))
-klp_tag_check_name = $(if $(call klp_tag_bad_name,$2), \
-	$(error klp-tag: $1 := $2: not an object name the kernel can use (vmlinux or a module name: letters, digits, _ or -, at most 55 characters, no '.')))
+# Object names are checked by the plugin's own rule (common/objname.c),
+# through klp-lds, in one call: a name the kernel can match is vmlinux or a
+# module name, 1 to 55 characters of [A-Za-z0-9_-] ('-' becomes '_' in
+# KBUILD_MODNAME).
+klp_tag_quote = '$(subst ','\'',$1)'
+klp_tag_named = $(if $(KLP_TAG),$(call klp_tag_quote,KLP_TAG=$(KLP_TAG))) \
+	$(foreach f,$(klp_tag_files),$(if $(call klp_tag_object_of,$f), \
+		$(call klp_tag_quote,KLP_TAG_$f=$(call klp_tag_object_of,$f))))
+klp_tag_name_errors = $(strip $(if $(strip $(klp_tag_named)), \
+	$(shell $(klp_tag_lds_gen) --object-name $(klp_tag_named) 2>&1 >/dev/null)))
 
 # First lines of `gcc --version`, compared without the program name (the
 # plugin may have been built with gcc, the kernel built with gcc-12).
@@ -144,11 +145,10 @@ define klp_tag_checks
 $(if $(klp_tag_off),,
 $(if $(wildcard $(KLP_TAG_PLUGIN)),,$(error klp-tag: the klp_tag GCC plugin '$(KLP_TAG_PLUGIN)' does not exist: run make in the klp-tag tree (or make install), or set KLP_TAG_PLUGIN))
 $(if $(klp_tag_gcc_of_plugin),$(if $(call klp_tag_gcc_differs,$(klp_tag_gcc_of_plugin),$(klp_tag_gcc_of_cc)),$(error klp-tag: '$(KLP_TAG_PLUGIN)' was built for '$(klp_tag_gcc_of_plugin)', but this kernel builds with '$(klp_tag_gcc_of_cc)' (CC=$(strip $(CC))): rebuild the plugin with make CC=$(strip $(CC)))))
-$(if $(klp_tag_composites),$(if $(klp_tag_lds_gen),,$(error klp-tag: klp-lds (the linker script generator) not found next to $(klp_tag_here): run make in the klp-tag tree)))
-$(if $(KLP_TAG),$(call klp_tag_check_name,KLP_TAG,$(KLP_TAG)))
+$(if $(klp_tag_lds_gen),,$(error klp-tag: klp-lds (the linker script generator and name checker) not found next to $(klp_tag_here): run make in the klp-tag tree))
 $(foreach f,$(klp_tag_files),$(if $(call klp_tag_object_of,$f),
-	$(call klp_tag_check_name,KLP_TAG_$f,$(call klp_tag_object_of,$f))
 	$(if $(wildcard $(src)/$(f:.o=.S)),$(error klp-tag: $(f:.o=.S) is assembly, which the plugin does not compile, yet it is tagged $(call klp_tag_object_of,$f)$(if $(filter undefined,$(origin KLP_TAG_$f)), by KLP_TAG): its entries would stay in the plain sections; set KLP_TAG_$f := (empty) to leave it untagged))))
+$(if $(klp_tag_name_errors),$(error $(klp_tag_name_errors)))
 $(foreach t,$(klp_tag_tagfiles),$(if $(wildcard $t),,$(error klp-tag: KLP_TAG_FILE: '$t' does not exist)))
 $(if $(filter auto,$(or $(KLP_TAG_ABI),auto)),@echo 'klp-tag: KLP_TAG_ABI=auto -> $(klp_tag_abi): $(srctree)/include/linux/livepatch.h $(if $(filter klp-arch,$(klp_tag_abi)),declares arch_klp_init_object_loaded(): livepatch applies .klp.arch.<object> sections after relocations,declares no arch_klp_init_object_loaded(): this kernel applies alternatives and paravirt entries at module load, so nothing is renamed to .klp.arch)'))
 endef

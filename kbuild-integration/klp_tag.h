@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /*
  * klp_tag.h - tag a livepatch replacement function with the object it patches.
  *

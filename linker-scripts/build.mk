@@ -1,12 +1,14 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 # klp-lds: generates, per livepatch module, the linker script that keeps its
 # .klp.arch sections whole (one output section per name, ALIGN(8), KEEP,
-# size ASSERTs).  The kbuild fragment runs it on every link it can reach.
+# size ASSERTs), and checks object names for the kbuild fragment.  The
+# rules it applies are common/'s.
 
 KLP_LDS := linker-scripts/klp-lds
 
-# Object names follow the plugin's own rules (plugin/objname.c).
-$(KLP_LDS): linker-scripts/klp-lds.c plugin/objname.c plugin/objname.h $(FLAGS_STAMP)
-	$(CC) -std=c11 $(CFLAGS) $(WARN_CFLAGS) $(SAN_FLAGS) -Iplugin -o $@ $< plugin/objname.c -lelf
+$(KLP_LDS): linker-scripts/klp-lds.c $(COMMON_LIB) $(COMMON_HDRS) $(FLAGS_STAMP)
+	$(CC) -std=gnu11 $(CFLAGS) $(WARN_CFLAGS) $(WERROR_FLAGS) $(SAN_FLAGS) -Icommon -o $@ $< \
+		$(COMMON_LIB) -lelf
 
 TOOLS += $(KLP_LDS)
 CLEAN_FILES += $(KLP_LDS)

@@ -1,5 +1,7 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 /* asm_rewrite.c - section directives of asm templates (see asm_rewrite.h). */
 #include "asm_rewrite.h"
+#include "kernel_abi.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -101,20 +103,18 @@ static int token_is(const struct cursor *c, size_t len, const char *word)
 
 static enum klp_section classify(const char *name, size_t len)
 {
-	static const struct {
-		const char *name;
-		enum klp_section section;
-	} known[] = {
-		{ ".altinstructions", KLP_SEC_ALTINSTRUCTIONS },
-		{ ".parainstructions", KLP_SEC_PARAINSTRUCTIONS },
-		{ "__jump_table", KLP_SEC_JUMP_TABLE },
-	};
-	size_t k;
+	static const char jump_table[] = "__jump_table";
+	size_t prefix = strlen(KLP_ARCH_PREFIX);
 
-	for (k = 0; k < sizeof(known) / sizeof(known[0]); k++)
-		if (len == strlen(known[k].name) && memcmp(name, known[k].name, len) == 0)
-			return known[k].section;
-	if (len > 10 && memcmp(name, ".klp.arch.", 10) == 0)
+	switch (klp_entry_kind_of(name, len)) {
+	case KLP_ENTRY_ALT:
+		return KLP_SEC_ALTINSTRUCTIONS;
+	case KLP_ENTRY_PARA:
+		return KLP_SEC_PARAINSTRUCTIONS;
+	}
+	if (len == sizeof(jump_table) - 1 && memcmp(name, jump_table, len) == 0)
+		return KLP_SEC_JUMP_TABLE;
+	if (len > prefix && memcmp(name, KLP_ARCH_PREFIX, prefix) == 0)
 		return KLP_SEC_KLP_ARCH;
 	return KLP_SEC_OTHER;
 }
@@ -191,23 +191,16 @@ void klp_asm_for_each_directive(const char *tmpl, size_t len,
 static void count_directive(void *ctx, const struct klp_directive *d)
 {
 	struct klp_asm_summary *s = ctx;
+	unsigned *const counter[] = {
+		[KLP_SEC_OTHER] = NULL,
+		[KLP_SEC_ALTINSTRUCTIONS] = &s->altinstructions,
+		[KLP_SEC_PARAINSTRUCTIONS] = &s->parainstructions,
+		[KLP_SEC_JUMP_TABLE] = &s->jump_table,
+		[KLP_SEC_KLP_ARCH] = &s->klp_arch,
+	};
 
-	switch (d->section) {
-	case KLP_SEC_ALTINSTRUCTIONS:
-		s->altinstructions++;
-		break;
-	case KLP_SEC_PARAINSTRUCTIONS:
-		s->parainstructions++;
-		break;
-	case KLP_SEC_JUMP_TABLE:
-		s->jump_table++;
-		break;
-	case KLP_SEC_KLP_ARCH:
-		s->klp_arch++;
-		break;
-	case KLP_SEC_OTHER:
-		break;
-	}
+	if (counter[d->section])
+		(*counter[d->section])++;
 }
 
 void klp_asm_summarise(const char *tmpl, size_t len, struct klp_asm_summary *s)
@@ -247,10 +240,9 @@ static void collect_renamed(void *ctx, const struct klp_directive *d)
 char *klp_asm_rewrite_sections(const char *tmpl, size_t len, const char *object,
 			       size_t *out_len, unsigned *count)
 {
-	static const char prefix[] = ".klp.arch.";
 	struct rename_list r = { NULL, 0, 0, 0 };
-	size_t obj_len = strlen(object);
-	size_t insert = sizeof(prefix) - 1 + obj_len + 1;
+	/* The kernel's name: ".klp.arch.OBJECT." before the plain one. */
+	size_t insert = klp_arch_prefix(NULL, 0, object);
 	size_t total, k, from = 0, to = 0;
 	char *out;
 
@@ -277,11 +269,8 @@ char *klp_asm_rewrite_sections(const char *tmpl, size_t len, const char *object,
 
 		memcpy(out + to, tmpl + from, at - from);
 		to += at - from;
-		memcpy(out + to, prefix, sizeof(prefix) - 1);
-		to += sizeof(prefix) - 1;
-		memcpy(out + to, object, obj_len);
-		to += obj_len;
-		out[to++] = '.';
+		/* Room for its NUL: the rest of the template comes after it. */
+		to += klp_arch_prefix(out + to, insert + 1, object);
 		from = at;
 	}
 	memcpy(out + to, tmpl + from, len - from);

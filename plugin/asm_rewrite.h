@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /*
  * asm_rewrite.h - find and rename the section directives of an asm template.
  *

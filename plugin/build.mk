@@ -1,17 +1,27 @@
-# The plugin: C++ glue on GCC's plugin API plus plain C parts that know
-# nothing of GCC (asm directive rewriting, tag files, object-name rules),
-# which are also linked into their unit tests and fuzz harnesses.
+# SPDX-License-Identifier: GPL-2.0-or-later
+# The plugin: thin C++ glue on GCC's plugin API, one file per stage
+# (plugin/stages.h), plus plain C parts that know nothing of GCC (asm
+# directive rewriting, tag files), which are also linked into their unit
+# tests and fuzz harnesses, and the common library (common/build.mk).
 
-PLUGIN_C_SRCS := plugin/asm_rewrite.c plugin/tagfile.c plugin/objname.c
-PLUGIN_C_OBJS := $(PLUGIN_C_SRCS:.c=.pic.o)
-PLUGIN_HDRS := $(wildcard plugin/*.h)
+PLUGIN_CXX_SRCS := $(addprefix plugin/,klp_tag.cc options.cc attribute.cc abi.cc tables.cc \
+	resolve.cc rewrite.cc map.cc)
+PLUGIN_C_SRCS := plugin/asm_rewrite.c plugin/tagfile.c
+PLUGIN_OBJS := $(PLUGIN_CXX_SRCS:.cc=.o) $(PLUGIN_C_SRCS:.c=.o)
+PLUGIN_HDRS := $(wildcard plugin/*.h) $(COMMON_HDRS)
 
+# GCC's headers are system headers here (-isystem): the warnings are about
+# this plugin's code, not GCC's.
 PLUGIN_CXXFLAGS = -std=gnu++14 -fPIC -fno-rtti -fno-exceptions -O2 -g \
-	-Wall -Wno-unused-parameter -Wno-format-diag -I$(PLUGIN_SDK)/include -Iplugin $(SAN_FLAGS)
-PLUGIN_CFLAGS := -std=gnu11 -fPIC $(CFLAGS) $(WARN_CFLAGS) -Iplugin $(SAN_FLAGS)
+	-Wall -Wextra -Wshadow -Wno-format-diag $(WERROR_FLAGS) \
+	-isystem $(PLUGIN_SDK)/include -Iplugin -Icommon $(SAN_FLAGS)
+PLUGIN_CFLAGS = -std=gnu11 -fPIC $(CFLAGS) $(WARN_CFLAGS) $(WERROR_FLAGS) -Iplugin -Icommon $(SAN_FLAGS)
 
-plugin/%.pic.o: plugin/%.c $(PLUGIN_HDRS) $(FLAGS_STAMP)
+plugin/%.o: plugin/%.c $(PLUGIN_HDRS) $(FLAGS_STAMP)
 	$(CC) $(PLUGIN_CFLAGS) -c -o $@ $<
+
+plugin/%.o: plugin/%.cc $(PLUGIN_HDRS) $(FLAGS_STAMP) | plugin-sdk
+	$(CXX) $(PLUGIN_CXXFLAGS) -c -o $@ $<
 
 # The plugin records which GCC it was built for next to itself, so kbuild
 # integration can name the mismatch before GCC's own check refuses it.
@@ -19,20 +29,18 @@ plugin/%.pic.o: plugin/%.c $(PLUGIN_HDRS) $(FLAGS_STAMP)
 # libm, libgcc_s), loaded into every compile for nothing but operator
 # new/delete, which cc1 and lto1 export themselves.  That load cost about
 # 1 MB of peak memory per compile (BENCHMARKS.md).
-plugin/klp_tag.pic.o: plugin/klp_tag.cc $(PLUGIN_HDRS) $(FLAGS_STAMP) | plugin-sdk
-	$(CXX) $(PLUGIN_CXXFLAGS) -c -o $@ plugin/klp_tag.cc
-$(PLUGIN): plugin/klp_tag.pic.o $(PLUGIN_C_OBJS)
-	$(CC) -shared $(SAN_FLAGS) -o $@ plugin/klp_tag.pic.o $(PLUGIN_C_OBJS)
+$(PLUGIN): $(PLUGIN_OBJS) $(COMMON_LIB)
+	$(CC) -shared $(SAN_FLAGS) -o $@ $(PLUGIN_OBJS) $(COMMON_LIB)
 	$(CC) --version | head -n 1 > plugin/klp_tag.gcc
 
 .PHONY: plugin-sdk
 plugin-sdk:
 	@test -f $(PLUGIN_SDK)/include/plugin-version.h || \
-	{ echo "klp-tag: no GCC plugin headers for $(CC) (looked in $(PLUGIN_SDK)/include); install $(GCC_PLUGIN_DEV)" >&2; exit 1; }
+	{ echo "klp-tag: no GCC plugin headers for $(CC) (looked in $(PLUGIN_SDK)/include); install them: apt-get install $(GCC_PLUGIN_DEV)" >&2; exit 1; }
 
-UNIT_TESTS := plugin/tests/unit-rewrite plugin/tests/unit-tagfile plugin/tests/unit-objname
-plugin/tests/unit-%: plugin/tests/unit-%.c plugin/tests/unit.h $(PLUGIN_C_OBJS) $(FLAGS_STAMP)
-	$(CC) $(PLUGIN_CFLAGS) -o $@ $< $(PLUGIN_C_OBJS)
+PLUGIN_UNIT_TESTS := plugin/tests/unit-rewrite plugin/tests/unit-tagfile
+plugin/tests/unit-%: plugin/tests/unit-%.c common/tests/unit.h $(PLUGIN_C_SRCS:.c=.o) $(COMMON_LIB) $(FLAGS_STAMP)
+	$(CC) $(PLUGIN_CFLAGS) -Icommon/tests -o $@ $< $(PLUGIN_C_SRCS:.c=.o) $(COMMON_LIB)
 
-TOOLS += $(UNIT_TESTS)
-CLEAN_FILES += $(PLUGIN) plugin/klp_tag.gcc plugin/*.o $(UNIT_TESTS)
+UNIT_TESTS += $(PLUGIN_UNIT_TESTS)
+CLEAN_FILES += $(PLUGIN) plugin/klp_tag.gcc plugin/*.o $(PLUGIN_UNIT_TESTS)

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 /* tagfile.c - tag-file parsing and the tag set (see tagfile.h). */
 #include "tagfile.h"
 

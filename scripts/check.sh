@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-2.0-or-later
 # Run the whole testsuite with DejaGnu and print one plain totals line,
 #   N passed, N failed, N skipped
 # counting every runtest result (unit tests are reported through DejaGnu

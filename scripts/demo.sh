@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-2.0-or-later
 # demo.sh - build the examples and the kernel's livepatch samples with
 # klp-tag against the installed Debian kernel headers, and show what is in
 # each livepatch module.  Run from the top of the klp-tag tree (make demo).
@@ -31,22 +32,25 @@ top=$(pwd)
 KDIR=${KDIR:-/usr/src/linux-headers-$(scripts/kernel-version.sh)}
 CHECKER=${CHECKER:-$top/tools/klp-arch-check/klp-arch-check}
 
+# Each function below runs in a subshell, ( ... ) rather than { ... }: its
+# variables stay its own (POSIX sh has no 'local'; demo calls setup and
+# build, which set dir too), and an exit in it ends the script through set -e.
+
 # The module directories of a build tree, in build order (targets first).
 MODDIRS="examples/target examples/livepatch examples/upstream/targets examples/upstream/livepatch"
 SAMPLE_PATCHES="livepatch-sample.c livepatch-shadow-fix1.c livepatch-shadow-fix2.c livepatch-callbacks-demo.c"
 SAMPLE_TARGETS="livepatch-shadow-mod.c livepatch-callbacks-mod.c livepatch-callbacks-busymod.c"
 
-link_files() { # DESTDIR FILE...
-	local dest=$1 f
+link_files() ( # DESTDIR FILE...
+	dest=$1
 	shift
 	mkdir -p "$dest"
 	for f in "$@"; do
 		ln -sfn "$f" "$dest/$(basename "$f")"
 	done
-}
+)
 
-setup() {
-	local dir src
+setup() (
 	mkdir -p "$1"
 	dir=$(cd "$1" && pwd)
 	src=${KLP_SAMPLES_DIR:-$dir/upstream-src}
@@ -62,10 +66,9 @@ setup() {
 	for f in $SAMPLE_TARGETS; do
 		link_files "$dir/examples/upstream/targets" "$src/$f"
 	done
-}
+)
 
-build() {
-	local dir d
+build() (
 	dir=$(cd "$1" && pwd)
 	shift
 	if [ ! -d "$KDIR" ]; then
@@ -78,7 +81,7 @@ build() {
 			grep -v -e '^Skipping BTF generation' || true
 		ls "$dir/$d"/*.ko >/dev/null 2>&1 || { echo "demo.sh: building $d failed" >&2; exit 1; }
 	done
-}
+)
 
 # Without the checker: the sections that hold entries, as readelf sees them,
 # with entry counts for Debian 6.1's layout (12-byte alternatives, 16-byte
@@ -97,8 +100,8 @@ show_readelf() {
 	END { if (!n) print "    no alternative or paravirt entries" }'
 }
 
-show() {
-	local dir=$1 d ko
+show() (
+	dir=$1
 	shift
 	for d in $MODDIRS; do
 		for ko in "$dir/$d"/*.ko; do
@@ -113,10 +116,10 @@ show() {
 			fi
 		done
 	done
-}
+)
 
-demo() {
-	local dir=$1 abi
+demo() (
+	dir=$1
 	mkdir -p "$dir"
 	KLP_SAMPLES_DIR=$(cd "$dir" && pwd)/upstream-src
 	export KLP_SAMPLES_DIR
@@ -132,7 +135,7 @@ demo() {
 	echo "== checked against the rules of such a kernel (klp-arch-check --kernel klp-arch):"
 	show "$dir/klp-arch" --kernel klp-arch
 	[ -x "$CHECKER" ] || echo "(klp-arch-check is not built yet: sections listed with readelf)"
-}
+)
 
 cmd=${1:-}
 [ $# -ge 2 ] || { sed -n '2,26p' "$0" >&2; exit 1; }

@@ -1,9 +1,17 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-2.0-or-later
 # Make sure the Debian packages named on the command line are installed.
 # As root, missing ones are installed with apt-get (after one apt-get update);
-# otherwise the exact apt-get command is printed and the script fails, so a
-# build never goes on half-equipped.
+# otherwise, or with --check, the exact apt-get command is printed and the
+# script fails, so a build never goes on half-equipped.
+#
+# Usage: scripts/deps.sh [--check] PACKAGE...
 set -eu
+check_only=
+if [ "${1:-}" = --check ]; then
+	check_only=1
+	shift
+fi
 missing=""
 for pkg in "$@"; do
 	status=$(dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null || true)
@@ -13,9 +21,13 @@ for pkg in "$@"; do
 	esac
 done
 [ -z "$missing" ] && exit 0
-if [ "$(id -u)" -ne 0 ]; then
+if [ -n "$check_only" ] || [ "$(id -u)" -ne 0 ]; then
 	echo "klp-tag: missing Debian packages:$missing" >&2
-	echo "klp-tag: install them with: sudo apt-get install$missing" >&2
+	if [ "$(id -u)" -eq 0 ]; then
+		echo "klp-tag: install them with: apt-get install$missing (or: make deps)" >&2
+	else
+		echo "klp-tag: install them with: sudo apt-get install$missing" >&2
+	fi
 	exit 1
 fi
 echo "klp-tag: installing missing Debian packages:$missing" >&2
@@ -25,5 +37,7 @@ if [ ! -e "$stamp" ] || [ -n "$(find "$stamp" -mmin +360 2>/dev/null)" ]; then
 	apt-get update -q >&2
 	mkdir -p "$(dirname "$stamp")" && touch "$stamp"
 fi
+# missing is a blank-separated list of Debian package names, which hold
+# only [a-z0-9+.-] (Debian policy 5.6.1): splitting it is the intent.
 # shellcheck disable=SC2086
 apt-get install -y -q --no-install-recommends $missing >&2

@@ -42,7 +42,7 @@ fi
 stamp=$dest/.extracted
 want="$tarball $*"
 if [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$want" ] &&
-	[ -z "$(find "$tarball" -newer "$stamp")" ]; then
+	[ -z "$(find -L "$tarball" -newer "$stamp")" ]; then
 	exit 0
 fi
 

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-2.0-or-later
 # For `make check SANITIZE=1`: make every GCC the testsuite runs load the
 # AddressSanitizer runtime first, so a plugin built with -fsanitize=address
 # can be loaded into cc1 and lto1, without touching anything else.
@@ -27,8 +28,17 @@ esac
 mkdir -p "$dir"
 rm -f "$dir"/*
 others=$(echo "$PATH" | tr ':' '\n' | grep -vxF "$dir" | paste -sd: -)
+# gcc and gcc-N (N digits only) in each directory of PATH, then CC.
 names=$(for p in $(echo "$others" | tr ':' ' '); do
-	ls "$p" 2>/dev/null | grep -E '^gcc(-[0-9]+)?$' || true
+	for f in "$p"/gcc "$p"/gcc-*; do
+		n=${f##*/}
+		case $n in
+		gcc-*[!0-9]* | gcc-) continue ;;
+		esac
+		if [ -e "$f" ] || [ -L "$f" ]; then
+			echo "$n"
+		fi
+	done
 done; echo "$cc")
 for name in $(echo "$names" | sort -u); do
 	real=$(PATH=$others command -v "$name") || continue

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-2.0-or-later
 # upstream-samples.sh DESTDIR
 #
 # Extract the kernel's own livepatch samples (samples/livepatch/ of Debian's

@@ -1,4 +1,4 @@
-/* SPDX-License-Identifier: GPL-2.0 */
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /*
  * What both replacement functions of the example do, so that each of them
  * holds real entries of every kind once inlined, with the headers of any

@@ -1,4 +1,4 @@
-// SPDX-License-Identifier: GPL-2.0
+// SPDX-License-Identifier: GPL-2.0-or-later
 /*
  * klp_demo - a livepatch module with two objects:
  *   vmlinux          version_proc_show (/proc/version), replaced here; the

@@ -1,4 +1,4 @@
-// SPDX-License-Identifier: GPL-2.0
+// SPDX-License-Identifier: GPL-2.0-or-later
 /*
  * The replacement for klp_demo_target_show() of module klp_demo_target.
  * Nothing in this file names the object: the Kbuild file does, with

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 /* Unit tests of the asm directive rewriter (asm_rewrite.h). */
 #include <stdlib.h>
 
@@ -18,12 +19,48 @@ static const char *rewrite(const char *in, const char *object, unsigned *count)
 	return result;
 }
 
+/* Templates in which nothing may be renamed. */
+static const struct {
+	const char *name, *in;
+} untouched[] = {
+	{ "altinstr_replacement untouched", ".pushsection .altinstr_replacement, \"ax\"\n" },
+	{ "longer name untouched",
+	  ".pushsection .altinstructions_foo,\"a\"\n.section .altinstructions.x\n" },
+	{ "# comment untouched", "nop # .pushsection .altinstructions,\"a\"\n" },
+	{ "; inside # comment does not split", "nop # x; .pushsection .altinstructions\n" },
+	{ "C comment untouched", "/* .section .altinstructions */ nop\n" },
+	{ "string operand untouched", ".ascii \".section .altinstructions\"\n" },
+	{ "; in a string does not split", ".ascii \"a; .section .altinstructions\"\n" },
+	{ "other directive with the name as operand",
+	  ".set x, .altinstructions\n.popsection .altinstructions\n" },
+	{ "already renamed: idempotent", ".pushsection .klp.arch.m..altinstructions,\"a\"\n" },
+	{ "empty template", "" },
+	{ "unterminated string and comment do not overrun", ".ascii \"abc\\" },
+	{ "unterminated C comment", "/* .section .altinstructions" },
+};
+
+/* Templates renamed for object "m": what gas accepts around the name. */
+static const struct {
+	const char *name, *in, *want;
+} renamed[] = {
+	{ "no flags at all", ".section .altinstructions\n", ".section .klp.arch.m..altinstructions\n" },
+	{ "upper-case directive (gas ignores case)", ".PUSHSECTION .altinstructions,\"a\"",
+	  ".PUSHSECTION .klp.arch.m..altinstructions,\"a\"" },
+	{ "label before directive", "662: .pushsection .altinstructions,\"a\"",
+	  "662: .pushsection .klp.arch.m..altinstructions,\"a\"" },
+	{ "comment after the name kept", ".section .altinstructions # entries\n",
+	  ".section .klp.arch.m..altinstructions # entries\n" },
+	{ "no trailing newline", ".pushsection .altinstructions",
+	  ".pushsection .klp.arch.m..altinstructions" },
+};
+
 int main(void)
 {
+	size_t k;
 	unsigned n;
 	struct klp_asm_summary s;
 
-	/* The spellings of the kernel's own headers (ABI.md). */
+	/* The spellings of the kernel's own headers (docs/kernel-abi.md, section 7). */
 	UNIT_CHECK_STR("C alternative.h pushsection",
 		       rewrite(".pushsection .altinstructions,\"a\"\n .long 661b - .\n.popsection\n",
 			       "vmlinux", &n),
@@ -44,14 +81,6 @@ int main(void)
 	UNIT_CHECK_STR("quoted name, tab, spaces",
 		       rewrite("\t.pushsection\t\".parainstructions\" , \"a\"\n", "mod", &n),
 		       "\t.pushsection\t\".klp.arch.mod..parainstructions\" , \"a\"\n");
-	UNIT_CHECK_STR("no flags at all", rewrite(".section .altinstructions\n", "m", &n),
-		       ".section .klp.arch.m..altinstructions\n");
-	UNIT_CHECK_STR("upper-case directive (gas ignores case)",
-		       rewrite(".PUSHSECTION .altinstructions,\"a\"", "m", &n),
-		       ".PUSHSECTION .klp.arch.m..altinstructions,\"a\"");
-	UNIT_CHECK_STR("label before directive",
-		       rewrite("662: .pushsection .altinstructions,\"a\"", "m", &n),
-		       "662: .pushsection .klp.arch.m..altinstructions,\"a\"");
 	UNIT_CHECK_STR("both kinds in one asm (6.1 PVOP_ALT)",
 		       rewrite(".pushsection .parainstructions,\"a\"\n.popsection\n"
 			       ".pushsection .altinstructions,\"a\"\n.popsection\n", "vmlinux", &n),
@@ -59,36 +88,11 @@ int main(void)
 		       ".pushsection .klp.arch.vmlinux..altinstructions,\"a\"\n.popsection\n");
 	UNIT_CHECK("two names renamed", n == 2);
 
+	for (k = 0; k < sizeof(renamed) / sizeof(renamed[0]); k++)
+		UNIT_CHECK_STR(renamed[k].name, rewrite(renamed[k].in, "m", &n), renamed[k].want);
 	/* What must stay as it is. */
-	UNIT_CHECK_STR("altinstr_replacement untouched",
-		       rewrite(".pushsection .altinstr_replacement, \"ax\"\n", "m", &n), "");
-	UNIT_CHECK_STR("longer name untouched",
-		       rewrite(".pushsection .altinstructions_foo,\"a\"\n.section .altinstructions.x\n",
-			       "m", &n), "");
-	UNIT_CHECK_STR("# comment untouched",
-		       rewrite("nop # .pushsection .altinstructions,\"a\"\n", "m", &n), "");
-	UNIT_CHECK_STR("; inside # comment does not split",
-		       rewrite("nop # x; .pushsection .altinstructions\n", "m", &n), "");
-	UNIT_CHECK_STR("C comment untouched",
-		       rewrite("/* .section .altinstructions */ nop\n", "m", &n), "");
-	UNIT_CHECK_STR("string operand untouched",
-		       rewrite(".ascii \".section .altinstructions\"\n", "m", &n), "");
-	UNIT_CHECK_STR("; in a string does not split",
-		       rewrite(".ascii \"a; .section .altinstructions\"\n", "m", &n), "");
-	UNIT_CHECK_STR("other directive with the name as operand",
-		       rewrite(".set x, .altinstructions\n.popsection .altinstructions\n", "m", &n), "");
-	UNIT_CHECK_STR("already renamed: idempotent",
-		       rewrite(".pushsection .klp.arch.m..altinstructions,\"a\"\n", "m", &n), "");
-	UNIT_CHECK_STR("comment after the name kept",
-		       rewrite(".section .altinstructions # entries\n", "m", &n),
-		       ".section .klp.arch.m..altinstructions # entries\n");
-	UNIT_CHECK_STR("no trailing newline",
-		       rewrite(".pushsection .altinstructions", "m", &n),
-		       ".pushsection .klp.arch.m..altinstructions");
-	UNIT_CHECK_STR("empty template", rewrite("", "m", &n), "");
-	UNIT_CHECK_STR("unterminated string and comment do not overrun",
-		       rewrite(".ascii \"abc\\", "m", &n), "");
-	UNIT_CHECK_STR("unterminated C comment", rewrite("/* .section .altinstructions", "m", &n), "");
+	for (k = 0; k < sizeof(untouched) / sizeof(untouched[0]); k++)
+		UNIT_CHECK_STR(untouched[k].name, rewrite(untouched[k].in, "m", &n), "");
 
 	klp_asm_summarise(".pushsection __jump_table, \"aw\"\n.popsection\n"
 			  ".pushsection .altinstructions,\"a\"\n.section .klp.arch.x..parainstructions\n",

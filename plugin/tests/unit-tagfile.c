@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 /* Unit tests of tag-file parsing and the tag set (tagfile.h). */
 #include <stdlib.h>
 

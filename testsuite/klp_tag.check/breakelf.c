@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 /*
  * breakelf - damage an ELF object file on purpose, for the checker tests.
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /*
  * fixture.S - a livepatch object written by hand, for the checker tests.
  *

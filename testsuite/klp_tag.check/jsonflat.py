@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 """Parse klp-arch-check --json output from stdin and print it flattened,
 one `PATH VALUE` line per leaf (PATH like files.0.sections.1.name, VALUE
 in JSON), so the Tcl tests can assert on it; exit 1 if it is not JSON."""

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 /*
  * plugin-module.c - a two-object livepatch unit for the checker tests over
  * what the plugin really writes: a vmlinux replacement tagged with the

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /*
  * second.S - a second unit of the fixture module: one vmlinux function
  * with one paravirt site, so that `ld -r fixture.o second.o` merges two

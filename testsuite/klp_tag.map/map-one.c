@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 /* One file of the two-file map test: a static helper propagated to ext4. */
 #include "../klp_tag.plugin/entries.h"
 #include "../klp_tag.plugin/lp-old.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 /* The other file: a static helper of the same name propagated to xfs. */
 #include "../klp_tag.plugin/entries.h"
 #include "../klp_tag.plugin/lp-old.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 /* abi=auto with kernel=klp-arch (a 4.9-5.7 tree): a unit without a livepatch
    header renames, as the kernel tree says. */
 /* { dg-do assemble } */

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 /* abi=auto with kernel=none (what the kbuild fragment passes on a 5.8+ tree):
    a unit without a livepatch header still gets the plugin's note, not the
    unknown-kernel warning. */

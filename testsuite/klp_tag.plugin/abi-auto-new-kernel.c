@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 /* abi=auto with 5.8+ headers (livepatch.h without arch_klp_init_object_loaded):
    nothing renamed, one note saying why. */
 /* { dg-do assemble } */

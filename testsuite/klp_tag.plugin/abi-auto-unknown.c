@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 /* abi=auto in a unit that includes no livepatch header: the kernel is unknown,
    nothing renamed, a warning asks for abi=. */
 /* { dg-do assemble } */

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 /* A unit with no tagged function says nothing about the ABI. */
 /* { dg-do assemble } */
 #include "entries.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 /* abi=klp-arch renames even where the unit includes no livepatch header. */
 /* { dg-do assemble } */
 /* { dg-options "-fplugin-arg-klp_tag-abi=klp-arch" } */

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 /* abi=none is the reference build: old-kernel headers, tags, and still plain
    sections, with no note. */
 /* { dg-do assemble } */

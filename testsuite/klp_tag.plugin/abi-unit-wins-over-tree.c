@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 /* What the unit itself declares wins over kernel=: 5.8+ headers in the unit,
    kernel=klp-arch: nothing renamed. */
 /* { dg-do assemble } */

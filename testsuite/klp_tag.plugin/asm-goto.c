@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 /* cpufeature.h-style asm goto: .section/.previous renamed, .altinstr_aux and the
    replacement left alone. */
 /* { dg-do assemble } */

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 /* The attribute on an earlier declaration only; the header macro, with '-' normalised. */
 /* { dg-do assemble } */
 #include "klp_tag.h"

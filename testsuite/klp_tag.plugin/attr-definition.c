@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 /* The attribute on a definition: the inlined alternative moves to .klp.arch.vmlinux. */
 /* { dg-do assemble } */
 #include "entries.h"

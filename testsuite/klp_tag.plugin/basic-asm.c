@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 /* Basic asm (no operands, '%' literal) in a tagged function. */
 /* { dg-do assemble } */
 #include "lp-old.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 /* One asm with a paravirt site and an alternative (6.1's PVOP_ALT shape): both renamed. */
 /* { dg-do assemble } */
 #include "entries.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 /* Split parts (.part, from function splitting) and IPA-SRA clones (.isra)
    keep their origin's object, even when the origin is gone. */
 /* { dg-do assemble } */

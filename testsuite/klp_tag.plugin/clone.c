@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 /* IPA clones (.constprop, .isra) keep their origin's object. */
 /* { dg-do assemble } */
 #include "entries.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 /* With -g the same entries move, and debug information still assembles. */
 /* { dg-do assemble } */
 /* { dg-options "-g" } */

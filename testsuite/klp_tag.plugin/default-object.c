@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 /* The unit default applies to functions no explicit source names, never to
    __init/__exit code; explicit tags win over it. */
 /* { dg-do assemble } */

@@ -1,7 +1,8 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /*
  * entries.h - asm statements that emit alternative and paravirt entries,
  * written for the tests in each directive spelling the kernel's x86 headers
- * use (see ABI.md), with entries in Debian 6.1's layout: 12-byte alt_instr
+ * use (docs/kernel-abi.md, section 7), with entries in Debian 6.1's layout: 12-byte alt_instr
  * (s32 instr, s32 repl, u16 cpuid, u8 instrlen, u8 replacementlen) and
  * 16-byte paravirt sites.
  */

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 /* abi= takes one of three values. */
 /* { dg-do assemble } */
 /* { dg-options "-fplugin-arg-klp_tag-abi=4.19" } */

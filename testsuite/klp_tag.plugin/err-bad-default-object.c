@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 /* The unit default must be a valid object name too. */
 /* { dg-do assemble } */
 /* { dg-options "-fplugin-arg-klp_tag-object=ext4.ko" } */

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 /* kernel= takes klp-arch or none. */
 /* { dg-do assemble } */
 /* { dg-options "-fplugin-arg-klp_tag-kernel=auto" } */

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 /* Two declarations disagree: an error at the second naming both objects. */
 /* { dg-do assemble } */
 void f(void) __attribute__((klp_object("vmlinux"))); /* { dg-message "earlier declaration with klp_object..vmlinux.." } */

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 /* An explicit tag on __init code is an error: its entries would be applied after it is freed. */
 /* { dg-do assemble } */
 /* { dg-options "-fplugin-arg-klp_tag-abi=klp-arch" } */

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 /* Options that need a value say so. */
 /* { dg-do assemble } */
 /* { dg-options "-fplugin-arg-klp_tag-object -fplugin-arg-klp_tag-tags= -fplugin-arg-klp_tag-verbose=yes" } */

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 /* Object names break the kernel's rules in four ways. */
 /* { dg-do assemble } */
 void a(void) __attribute__((klp_object(""))); /* { dg-error "klp_object attribute: object name '' is empty: an object is 'vmlinux' or the name of a module" } */

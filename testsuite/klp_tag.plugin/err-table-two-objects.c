@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 /* A function that is the .new_func of two objects' tables is an error naming both. */
 /* { dg-do assemble } */
 #include "lp-old.h"

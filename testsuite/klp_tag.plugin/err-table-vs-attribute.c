@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 /* The table and the attribute disagree: an error naming both. */
 /* { dg-do assemble } */
 #include "lp-old.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 /* An unknown plugin option is an error naming it. */
 /* { dg-do assemble } */
 /* { dg-options "-fplugin-arg-klp_tag-objekt=vmlinux" } */

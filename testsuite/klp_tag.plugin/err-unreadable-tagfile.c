@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 /* A tag file that cannot be read: its path and the system's reason. */
 /* { dg-do assemble } */
 /* { dg-options "-fplugin-arg-klp_tag-tags=@SRCDIR@/no-such.tags" } */

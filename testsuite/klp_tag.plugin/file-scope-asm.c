@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 /* File-scope asm belongs to no function: left alone, with a warning when the unit has tags. */
 /* { dg-do assemble } */
 #include "entries.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 /* KLP_TAG_OFF: the reference build compiles without the plugin, tags expand to nothing. */
 /* { dg-do assemble } */
 /* { dg-options "NO-PLUGIN -DKLP_TAG_OFF" } */

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 /* Without the plugin, using __klp_object() is a compile error that says what to do. */
 /* { dg-do assemble } */
 /* { dg-options "NO-PLUGIN" } */

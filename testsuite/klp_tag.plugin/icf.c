@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 /* Identical code folding would merge two replacements of different objects
    into one body with one set of entries: in a tagged unit it is off. */
 /* { dg-do assemble } */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /*
  * lp-common.h - the parts of <linux/livepatch.h> the plugin reads, with the
  * kernel's struct and field names (the plugin matches names, not positions).

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 /* The plugin predefines __KLP_TAG__; klp_tag.h's __klp_object() then tags. */
 /* { dg-do assemble } */
 #include "klp_tag.h"

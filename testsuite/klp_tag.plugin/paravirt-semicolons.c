@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 /* A ';'-separated paravirt site, as the assembler-side paravirt.h writes it. */
 /* { dg-do assemble } */
 #include "entries.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 /* A helper whose address escapes inherits nothing, with a note. */
 /* { dg-do assemble } */
 #include "entries.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 /* Static helpers called only from one object's functions inherit it,
    transitively and through recursion. */
 /* { dg-do assemble } */

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 /* A helper called from two objects inherits neither: its entries stay plain,
    and a note names the objects and says when they are applied. */
 /* { dg-do assemble } */

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 /* Propagation ranks above the unit default; a helper it cannot place takes
    the default; __init code takes neither. */
 /* { dg-do assemble } */

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 /* Directive spellings: quoted names, no flags, upper case, labels, tabs; and what
    must not change: longer names, comments, strings, other directives. */
 /* { dg-do compile } */

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 /* No annotation at all: the unit's klp_object tables say which object each
    replacement belongs to (an absent .name is vmlinux). */
 /* { dg-do assemble } */

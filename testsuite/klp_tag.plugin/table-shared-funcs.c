@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 /* One funcs array shared by two klp_object entries of the same object agrees. */
 /* { dg-do assemble } */
 #include "entries.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 /* A single (not array) klp_object with an explicit NULL name, and an object
    whose replacement lives in another file: both recorded as the patch's objects. */
 /* { dg-do assemble } */

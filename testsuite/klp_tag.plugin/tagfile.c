@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 /* Tag files, given twice: each function gets the object its line names. */
 /* { dg-do assemble } */
 /* { dg-options "-fplugin-arg-klp_tag-tags=@SRCDIR@/tags-a.tags -fplugin-arg-klp_tag-tags=@SRCDIR@/tags-b.tags" } */

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 /* One inline helper inlined into a tagged and an untagged function: asm
    strings are shared between inlined copies, so only the tagged copy changes. */
 /* { dg-do assemble } */

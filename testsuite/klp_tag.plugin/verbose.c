@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 /* verbose prints every function's object and where it came from. */
 /* { dg-do assemble } */
 /* { dg-options "-fplugin-arg-klp_tag-verbose" } */

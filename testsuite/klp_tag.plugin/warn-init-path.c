@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 /* A tagged function called from the module's init function runs its
    unpatched instructions there: a warning. */
 /* { dg-do assemble } */

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 /* Static branches in a function of a module object: a warning; vmlinux is fine. */
 /* { dg-do assemble } */
 #include "lp-old.h"

@@ -1,21 +1,22 @@
-# klp-arch-check: the libelf checker of .klp.arch sections.  It shares the
-# object-name rules with the plugin (plugin/objname.c) and reads the map
-# format from plugin/klp_map.h, so checker and plugin cannot drift apart.
+# SPDX-License-Identifier: GPL-2.0-or-later
+# klp-arch-check: the libelf checker of .klp.arch sections.  The kernel's
+# rules, the object-name rules and the map format come from common/, which
+# the plugin links too, so checker and plugin cannot drift apart.
 
 CHECKER_DIR := tools/klp-arch-check
-CHECKER_SRCS := $(addprefix $(CHECKER_DIR)/,main.c elfread.c module.c compare.c rules.c report.c)
-CHECKER_OBJS := $(CHECKER_SRCS:.c=.o) $(CHECKER_DIR)/objname.o
-CHECKER_HDRS := $(wildcard $(CHECKER_DIR)/*.h) plugin/klp_map.h plugin/objname.h
-CHECKER_CFLAGS := -std=gnu11 $(CFLAGS) $(WARN_CFLAGS) -Iplugin $(SAN_FLAGS)
+# Everything but main.c is library code (it never exits): the fuzz harness
+# links it too.
+CHECKER_LIB_SRCS := $(addprefix $(CHECKER_DIR)/,elfread.c module.c modmap.c compare.c rules.c \
+	report.c)
+CHECKER_OBJS := $(CHECKER_DIR)/main.o $(CHECKER_LIB_SRCS:.c=.o)
+CHECKER_HDRS := $(wildcard $(CHECKER_DIR)/*.h) $(COMMON_HDRS)
+CHECKER_CFLAGS = -std=gnu11 $(CFLAGS) $(WARN_CFLAGS) $(WERROR_FLAGS) -Icommon $(SAN_FLAGS)
 
 $(CHECKER_DIR)/%.o: $(CHECKER_DIR)/%.c $(CHECKER_HDRS) $(FLAGS_STAMP)
 	$(CC) $(CHECKER_CFLAGS) -c -o $@ $<
 
-$(CHECKER_DIR)/objname.o: plugin/objname.c plugin/objname.h $(FLAGS_STAMP)
-	$(CC) $(CHECKER_CFLAGS) -c -o $@ $<
-
-$(CHECKER): $(CHECKER_OBJS)
-	$(CC) $(CHECKER_CFLAGS) -o $@ $(CHECKER_OBJS) -lelf
+$(CHECKER): $(CHECKER_OBJS) $(COMMON_LIB)
+	$(CC) $(CHECKER_CFLAGS) -o $@ $(CHECKER_OBJS) $(COMMON_LIB) -lelf
 
 TOOLS += $(CHECKER)
 CLEAN_FILES += $(CHECKER) $(CHECKER_DIR)/*.o

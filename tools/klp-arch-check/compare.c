@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 /*
  * compare.c - `--compare A B`: do two builds hold the same alternative and
  * paravirt entries?
@@ -15,14 +16,17 @@
  * altered or moved entry shows up.
  */
 #include "klpcheck.h"
+#include "util.h"
 
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 
+/* A growing string; once memory runs out it stays failed and adds nothing. */
 struct sbuf {
 	char *s;
 	size_t len, cap;
+	bool failed;
 };
 
 static void sb_add(struct sbuf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
@@ -32,8 +36,9 @@ static void sb_add(struct sbuf *b, const char *fmt, ...)
 	va_list ap;
 	int n;
 
-	for (;;) {
+	while (!b->failed) {
 		size_t room = b->cap - b->len;
+		char *grown;
 
 		va_start(ap, fmt);
 		n = vsnprintf(b->s ? b->s + b->len : NULL, b->s ? room : 0, fmt, ap);
@@ -44,12 +49,11 @@ static void sb_add(struct sbuf *b, const char *fmt, ...)
 			b->len += (size_t)n;
 			return;
 		}
-		b->cap = (b->cap + (size_t)n + 1) * 2;
-		b->s = realloc(b->s, b->cap);
-		if (!b->s) {
-			fprintf(stderr, "klp-arch-check: out of memory\n");
-			exit(2);
-		}
+		grown = klp_grow(b->s, &b->cap, b->len + (size_t)n + 1, 1);
+		if (grown)
+			b->s = grown;
+		else
+			b->failed = true;
 	}
 }
 
@@ -75,15 +79,15 @@ static void add_target(const struct module *m, const struct ef_rel *r, size_t sp
 {
 	const struct ef_sym *sym = &m->elf.syms[r->sym];
 	const struct ef_sec *ts;
+	size_t shndx;
 	uint64_t addr;
 	char where[300];
 
-	if (!ef_sym_defined(&m->elf, sym)) {
+	if (!ef_rel_target(&m->elf, r, &shndx, &addr)) {
 		sb_add(b, "%s%+lld", sym->name[0] ? sym->name : "(unnamed)", (long long)r->addend);
 		return;
 	}
-	ts = &m->elf.secs[sym->shndx];
-	addr = sym->s.st_value + (uint64_t)r->addend;
+	ts = &m->elf.secs[shndx];
 	if (is_replacement_section(ts->name)) {
 		if (depth > 0 || span == 0) {
 			sb_add(b, "%s", ts->name);
@@ -99,7 +103,7 @@ static void add_target(const struct module *m, const struct ef_rel *r, size_t sp
 		sb_add(b, "}");
 		return;
 	}
-	describe_address(m, sym->shndx, addr, where, sizeof(where));
+	describe_address(m, shndx, addr, where, sizeof(where));
 	sb_add(b, "%s", where);
 }
 
@@ -124,7 +128,7 @@ static void add_relocs(const struct module *m, const struct ef_sec *s, uint64_t 
 		span = 0;
 		if (e && r->offset - from == 0)
 			span = e->patchlen;
-		else if (e && e->es->kind == KIND_ALT && r->offset - from == 4)
+		else if (e && e->es->kind == KLP_ENTRY_ALT && r->offset - from == 4)
 			span = e->repllen;
 		add_target(m, r, span, depth, b);
 	}
@@ -137,14 +141,25 @@ struct keyed {
 	const struct entry *e;		/* NULL for a section's trailing bytes */
 };
 
-static int add_key(struct keyed **v, size_t *n, struct keyed k)
-{
-	struct keyed *grown = realloc(*v, (*n + 1) * sizeof(**v));
+/* The keys of one module, grown geometrically. */
+struct keys {
+	struct keyed *v;
+	size_t n, cap;
+};
 
-	if (!grown)
+/* Takes K's string (freed on failure); -1 when memory ran out. */
+static int add_key(struct keys *keys, struct sbuf *b, const struct module *m,
+		   const struct esec *es, const struct entry *e)
+{
+	struct keyed *grown = b->failed ? NULL
+					: klp_grow(keys->v, &keys->cap, keys->n + 1, sizeof(*grown));
+
+	if (!grown) {
+		free(b->s);
 		return -1;
-	*v = grown;
-	(*v)[(*n)++] = k;
+	}
+	keys->v = grown;
+	keys->v[keys->n++] = (struct keyed){ b->s, m, es, e };
 	return 0;
 }
 
@@ -160,7 +175,7 @@ static bool compared_section(const struct esec *es)
 	return es->applied;
 }
 
-static int collect(const struct module *m, struct keyed **v, size_t *n)
+static int collect(const struct module *m, struct keys *keys)
 {
 	size_t i, j;
 
@@ -173,24 +188,24 @@ static int collect(const struct module *m, struct keyed **v, size_t *n)
 		for (j = es->first; j < es->first + es->count; j++) {
 			const struct entry *e = &m->entries[j];
 			struct sbuf b = { 0 };
-			uint64_t end = e->off + (es->kind == KIND_PARA ? PARA_STRIDE : e->len);
+			uint64_t end = e->off + (es->kind == KLP_ENTRY_PARA ? KLP_PARA_STRIDE : e->len);
 
 			if (end > s->size)
 				end = s->size;
-			sb_add(&b, "%s bytes=", kind_name(es->kind));
+			sb_add(&b, "%s bytes=", klp_entry_kind_name(es->kind));
 			sb_hex(&b, s->data + e->off, e->len);
 			add_relocs(m, s, e->off, end, e, 0, &b);
-			if (add_key(v, n, (struct keyed){ b.s, m, es, e }))
+			if (add_key(keys, &b, m, es, e))
 				return -1;
 		}
 		if (es->tail) {
 			struct sbuf b = { 0 };
 			uint64_t from = s->size - es->tail;
 
-			sb_add(&b, "%s trailing-bytes=", kind_name(es->kind));
+			sb_add(&b, "%s trailing-bytes=", klp_entry_kind_name(es->kind));
 			sb_hex(&b, s->data + from, es->tail);
 			add_relocs(m, s, from, s->size, NULL, 0, &b);
-			if (add_key(v, n, (struct keyed){ b.s, m, es, NULL }))
+			if (add_key(keys, &b, m, es, NULL))
 				return -1;
 		}
 	}
@@ -215,9 +230,9 @@ static void print_entry(FILE *out, const struct keyed *k)
 		if (e->has_target)
 			describe_address(k->m, e->tshndx, e->taddr, where, sizeof(where));
 		fprintf(out, "%s entry %zu of %s (offset 0x%zx): patches %s, %u bytes",
-			kind_name(es->kind), (size_t)(e - k->m->entries) - es->first,
+			klp_entry_kind_name(es->kind), (size_t)(e - k->m->entries) - es->first,
 			es->sec->name, e->off, where, e->patchlen);
-		if (es->kind == KIND_ALT)
+		if (es->kind == KLP_ENTRY_ALT)
 			fprintf(out, ", feature %s, replacement %u bytes\n", feature_text(e, ft),
 				e->repllen);
 		else
@@ -226,16 +241,31 @@ static void print_entry(FILE *out, const struct keyed *k)
 	fprintf(out, "      key: %s\n", k->key);
 }
 
+static void free_keys(struct keys *keys)
+{
+	size_t i;
+
+	for (i = 0; i < keys->n; i++)
+		free(keys->v[i].key);
+	free(keys->v);
+}
+
 int compare_modules(struct module *a, struct module *b, FILE *out)
 {
-	struct keyed *va = NULL, *vb = NULL;
-	size_t na = 0, nb = 0, i = 0, j = 0, unmatched = 0;
+	struct keys ka = { 0 }, kb = { 0 };
+	struct keyed *va, *vb;
+	size_t na, nb, i = 0, j = 0, unmatched = 0;
 	int status;
 
-	if (collect(a, &va, &na) || collect(b, &vb, &nb)) {
-		fprintf(stderr, "klp-arch-check: out of memory\n");
-		exit(2);
+	if (collect(a, &ka) || collect(b, &kb)) {
+		free_keys(&ka);
+		free_keys(&kb);
+		return -1;
 	}
+	va = ka.v;
+	vb = kb.v;
+	na = ka.n;
+	nb = kb.n;
 	if (na > 1)
 		qsort(va, na, sizeof(*va), cmp_keyed);
 	if (nb > 1)
@@ -251,7 +281,7 @@ int compare_modules(struct module *a, struct module *b, FILE *out)
 		}
 		if (!unmatched++)
 			fprintf(out, "%s and %s hold different entries (%zu and %zu entries, layouts %s and %s):\n",
-				a->elf.path, b->elf.path, na, nb, a->layout.name, b->layout.name);
+				a->elf.path, b->elf.path, na, nb, a->layout->name, b->layout->name);
 		fprintf(out, "  only in %s: ", c < 0 ? a->elf.path : b->elf.path);
 		print_entry(out, c < 0 ? &va[i++] : &vb[j++]);
 	}
@@ -262,11 +292,7 @@ int compare_modules(struct module *a, struct module *b, FILE *out)
 		fprintf(out, "%s and %s hold the same %zu entries\n", a->elf.path, b->elf.path, na);
 		status = 0;
 	}
-	for (i = 0; i < na; i++)
-		free(va[i].key);
-	for (i = 0; i < nb; i++)
-		free(vb[i].key);
-	free(va);
-	free(vb);
+	free_keys(&ka);
+	free_keys(&kb);
 	return status;
 }

@@ -1,5 +1,7 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 /* elfread.c - read and validate an x86_64 relocatable ELF file (see elfread.h). */
 #include "elfread.h"
+#include "util.h"
 
 #include <errno.h>
 #include <stddef.h>
@@ -32,41 +34,14 @@ static unsigned char control_byte(const char *name)
 
 static int read_whole_file(struct ef_file *f, const char *path, char err[EF_ERRLEN])
 {
-	FILE *fp = fopen(path, "rb");
-	size_t cap = 1 << 16, len = 0;
-	unsigned char *buf;
+	char *data;
+	int e = klp_read_file(path, &data, &f->size);
 
-	if (!fp)
-		return ef_error(err, "cannot open: %s", strerror(errno));
-	buf = malloc(cap);
-	for (;;) {
-		size_t n;
-
-		if (!buf) {
-			fclose(fp);
-			return ef_error(err, "out of memory reading the file");
-		}
-		n = fread(buf + len, 1, cap - len, fp);
-		len += n;
-		if (len < cap)
-			break;
-		cap *= 2;
-		{
-			unsigned char *nb = realloc(buf, cap);
-
-			if (!nb)
-				free(buf);
-			buf = nb;
-		}
-	}
-	if (ferror(fp)) {
-		fclose(fp);
-		free(buf);
-		return ef_error(err, "read error: %s", strerror(errno));
-	}
-	fclose(fp);
-	f->buf = buf;
-	f->size = len;
+	if (e == ENOMEM)
+		return ef_error(err, "out of memory reading the file");
+	if (e)
+		return ef_error(err, "cannot open: %s", strerror(e));
+	f->buf = (unsigned char *)data;
 	return 0;
 }
 
@@ -501,4 +476,30 @@ const char *ef_reloc_name(uint32_t type, char buf[32])
 		return names[type];
 	snprintf(buf, 32, "R_X86_64_%u", type);
 	return buf;
+}
+
+const struct ef_rel *ef_rel_at(const struct ef_sec *s, uint64_t off)
+{
+	size_t lo = 0, hi = s->nrels;
+
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+
+		if (s->rels[mid].offset < off)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo < s->nrels && s->rels[lo].offset == off ? &s->rels[lo] : NULL;
+}
+
+int ef_rel_target(const struct ef_file *f, const struct ef_rel *r, size_t *shndx, uint64_t *addr)
+{
+	const struct ef_sym *sym = &f->syms[r->sym];
+
+	if (!ef_sym_defined(f, sym))
+		return 0;
+	*shndx = sym->shndx;
+	*addr = sym->s.st_value + (uint64_t)r->addend;
+	return 1;
 }

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /*
  * elfread.h - the thin ELF layer of klp-arch-check.
  *
@@ -83,6 +84,16 @@ int ef_sym_defined(const struct ef_file *f, const struct ef_sym *sym);
  * the symbol table, so two builds of the same code answer alike.
  */
 const struct ef_sym *ef_function_at(const struct ef_file *f, size_t shndx, uint64_t addr);
+
+/*
+ * Where relocation R points when its symbol is defined in a section: that
+ * section (*SHNDX) and the symbol's address plus the addend (*ADDR).
+ * Returns 0 for a symbol defined nowhere in the file (undefined, absolute).
+ */
+int ef_rel_target(const struct ef_file *f, const struct ef_rel *r, size_t *shndx, uint64_t *addr);
+
+/* The relocation of section S at offset OFF, or NULL. */
+const struct ef_rel *ef_rel_at(const struct ef_sec *s, uint64_t off);
 
 /* Bytes a relocation of TYPE writes (x86_64); 0 for R_X86_64_NONE. */
 size_t ef_reloc_size(uint32_t type);

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /*
  * klpcheck.h - what klp-arch-check knows about a patch module: its entry
  * sections, the entries in them, the .klp_tag.map records, the layout of
@@ -12,29 +13,9 @@
 #include <stdio.h>
 
 #include "elfread.h"
+#include "kernel_abi.h"
 #include "klp_map.h"
 #include "objname.h"
-
-/* ---- layouts of the headers a module was built against ------------- */
-
-enum layout_id {
-	LAYOUT_UNKNOWN = 0,
-	LAYOUT_4_9,	/* 4.9-5.7: 13-byte alt_instr; paravirt last entry may be 12 */
-	LAYOUT_6_1,	/* Debian 6.1: 12-byte alt_instr; paravirt always 16 */
-};
-
-struct layout {
-	enum layout_id id;
-	const char *name;		/* "4.9-5.7", "6.1" */
-	size_t alt_size;
-	bool para_short_last;		/* a 12-byte last paravirt entry is valid */
-	bool para_clobbers;		/* 4.9-4.19 carry a u16 clobbers field */
-	bool alt_inv_flag;		/* cpuid bit 15 means "feature not present" */
-	const char *from;		/* "vermagic", "--layout", "inferred from relocations", ... */
-};
-
-#define PARA_STRIDE 16
-#define PARA_MIN 12
 
 /* ---- rules of the kernel that will consume the module --------------- */
 
@@ -49,32 +30,18 @@ struct rules {
 	const char *from;		/* "--kernel", "vermagic", ... */
 };
 
-/*
- * Parse a kernel version ("5.4", "4.19.72", "6.1.0-56-amd64") into
- * MAJOR*65536 + MINOR*256; -1 when it is not one.
- */
-long kernel_version_code(const char *s);
-int layout_for_version(const char *version, struct layout *out, const char *from);
-void layout_named(enum layout_id id, struct layout *out, const char *from);
+/* The rules of consumer ARG (a version, klp-arch or none); -1 when it is none of these. */
 int rules_for_kernel(const char *arg, struct rules *out, const char *from);
-/*
- * What the kernel's arch_klp_init_object_loaded() reads from a section
- * name: sscanf(name, ".klp.arch.%55[^.].%127s", obj, sec).  Returns the
- * number of fields converted (the kernel needs 2).
- */
-int klp_arch_sscanf(const char *name, char obj[56], char sec[128]);
 
 /* ---- entry sections and entries ------------------------------------- */
 
-enum entry_kind { KIND_ALT, KIND_PARA };
-
 struct esec {
 	const struct ef_sec *sec;
-	enum entry_kind kind;
+	enum klp_entry_kind kind;
 	bool klp;			/* named .klp.arch...; else a plain load-time section */
 	bool has_kind;			/* kind known: entries decoded */
 	bool applied;			/* klp: parses under the kernel's sscanf with a valid secname */
-	char obj[128];			/* klp && applied: the object name the kernel reads */
+	char obj[KLP_ARCH_OBJECT_MAX + 1];	/* klp && applied: the object name the kernel reads */
 	size_t first, count;		/* entries[first .. first+count) */
 	size_t tail;			/* bytes past the last whole entry (bad size) */
 	size_t misplaced;		/* relocations not at an entry's field */
@@ -109,7 +76,8 @@ struct map_rec {
 
 struct module {
 	struct ef_file elf;
-	struct layout layout;
+	const struct klp_layout *layout;	/* of the headers it was built against */
+	const char *layout_from;	/* "vermagic", "--layout", "inferred from relocations", ... */
 	struct rules rules;
 	bool is_ko;			/* has .modinfo */
 	const char *vermagic;		/* from .modinfo, NULL if none */
@@ -117,7 +85,7 @@ struct module {
 	struct esec *esecs;
 	size_t nesecs;
 	struct entry *entries;
-	size_t nentries;
+	size_t nentries, entries_cap;
 	struct map_rec *map;
 	size_t nmap;
 	/* Positions in map of its function records, sorted for map_function():
@@ -136,8 +104,9 @@ struct module {
 int module_load(struct module *m, const char *path, const char *layout_arg,
 		const char *kernel_arg, char err[EF_ERRLEN]);
 void module_free(struct module *m);
+/* Read and index the map (modmap.c); -1 when memory ran out. */
+int module_read_map(struct module *m);
 
-const char *kind_name(enum entry_kind k);
 /* An alternative's feature as the kernel's headers write it: "9*32+20", "!8*32+16". */
 const char *feature_text(const struct entry *e, char buf[24]);
 /* "foo+0x12", "foo.cold+0x3", ".text+0x40": where an address is. */
@@ -145,12 +114,10 @@ void describe_address(const struct module *m, size_t shndx, uint64_t addr, char 
 /* The function record that covers FUNC (foo.cold: that of foo), or NULL. */
 const struct map_rec *map_function(const struct module *m, const struct ef_sym *func);
 bool map_has_objects(const struct module *m);
-const char *map_source_name(int source);
-const char *map_abi_name(int abi);
 
 /* ---- the three modes ------------------------------------------------ */
 
-/* Compare two modules' entries as a multiset; prints differences; 0 same, 1 differ, 2 error. */
+/* Compare two modules' entries as a multiset; prints differences; 0 same, 1 differ, -1 out of memory. */
 int compare_modules(struct module *a, struct module *b, FILE *out);
 
 struct finding {
@@ -163,9 +130,11 @@ struct finding {
 struct findings {
 	struct finding *v;
 	size_t n, cap;
+	bool out_of_memory;		/* a finding could not be recorded */
 };
 
-void verify_module(const struct module *m, struct findings *out);
+/* Check M against every rule; -1 when memory ran out (the findings are incomplete). */
+int verify_module(const struct module *m, struct findings *out);
 void findings_free(struct findings *f);
 
 void report_text(const struct module *m, const struct findings *f, FILE *out);

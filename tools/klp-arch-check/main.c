@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 /*
  * klp-arch-check - show and verify the .klp.arch sections of a livepatch
  * module (.o or .ko) against the rules of the kernel that will load it.
@@ -45,6 +46,20 @@ static int load(struct module *m, const char *path, const char *layout, const ch
 	fprintf(stderr, "klp-arch-check: %s: %s\n", path, err);
 	module_free(m);
 	return -1;
+}
+
+/* A file that cannot be checked: said on stderr, and in the JSON document. */
+static void report_error(bool json, bool *first, const char *path, const char *err)
+{
+	fprintf(stderr, "klp-arch-check: %s: %s\n", path, err);
+	if (!json)
+		return;
+	printf("%s\n  {\"path\": ", *first ? "" : ",");
+	report_json_string(stdout, path);
+	printf(", \"error\": ");
+	report_json_string(stdout, err);
+	printf("}");
+	*first = false;
 }
 
 int main(int argc, char **argv)
@@ -108,7 +123,12 @@ int main(int argc, char **argv)
 		r = compare_modules(&a, &b, stdout);
 		module_free(&a);
 		module_free(&b);
-			return r;
+		if (r < 0) {
+			fprintf(stderr, "klp-arch-check: out of memory comparing %s and %s\n",
+				files[0], files[1]);
+			return 2;
+		}
+		return r;
 	}
 	if (nfiles < 1) {
 		usage(stderr);
@@ -127,15 +147,7 @@ int main(int argc, char **argv)
 
 		if (module_load(&m, files[i], layout, kernel, err)) {
 			module_free(&m);
-			fprintf(stderr, "klp-arch-check: %s: %s\n", files[i], err);
-			if (json) {
-				printf("%s\n  {\"path\": ", first ? "" : ",");
-				report_json_string(stdout, files[i]);
-				printf(", \"error\": ");
-				report_json_string(stdout, err);
-				printf("}");
-				first = false;
-			}
+			report_error(json, &first, files[i], err);
 			status = 2;
 			continue;
 		}
@@ -143,16 +155,18 @@ int main(int argc, char **argv)
 			if (nfiles > 1)
 				printf("%s%s:\n", i ? "\n" : "", files[i]);
 			report_map(&m, stdout);
+		} else if (verify_module(&m, &f)) {
+			report_error(json, &first, files[i], "out of memory checking it");
+			status = 2;
 		} else {
-			verify_module(&m, &f);
 			if (f.n && status == 0)
 				status = 1;
 			if (json)
 				report_json(&m, &f, stdout, first);
 			else
 				report_text(&m, &f, stdout);
-			findings_free(&f);
 		}
+		findings_free(&f);
 		first = false;
 		module_free(&m);
 	}

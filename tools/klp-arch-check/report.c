@@ -1,9 +1,11 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 /*
  * report.c - what klp-arch-check prints: the text report, the JSON
  * document (schema version 1, documented in klp-arch-check(1): fields are
  * only ever added) and the --map listing.
  */
 #include "klpcheck.h"
+#include "util.h"
 
 #include <string.h>
 
@@ -16,7 +18,7 @@ static const char *applied_how(const struct esec *es)
 
 /*
  * Special sections next to the entries that are never renamed and are
- * applied at module load (ABI.md): worth knowing about in patched code,
+ * applied at module load (docs/kernel-abi.md, section 9): worth knowing about in patched code,
  * e.g. static keys (__jump_table) referencing a module object.
  */
 static const char *const special_sections[] = {
@@ -61,15 +63,15 @@ static void entry_text(const struct module *m, const struct entry *e, FILE *out)
 	if (e->has_target)
 		describe_address(m, e->tshndx, e->taddr, at, sizeof(at));
 	fprintf(out, "      [%zu] +0x%zx %s %s, %u byte%s", (size_t)(e - m->entries) - e->es->first,
-		e->off, kind_name(e->es->kind), at, e->patchlen, e->patchlen == 1 ? "" : "s");
-	if (e->es->kind == KIND_ALT)
+		e->off, klp_entry_kind_name(e->es->kind), at, e->patchlen, e->patchlen == 1 ? "" : "s");
+	if (e->es->kind == KLP_ENTRY_ALT)
 		fprintf(out, ", feature %s, replacement %u byte%s", feature_text(e, ft),
 			e->repllen, e->repllen == 1 ? "" : "s");
 	else
 		fprintf(out, ", type %u", e->ptype);
 	if (r)
 		fprintf(out, "; %s -> %s (%s)", r->str[1], r->str[0][0] ? r->str[0] : "untagged",
-			map_source_name(r->source));
+			klp_map_source_name(r->source));
 	fputc('\n', out);
 }
 
@@ -80,7 +82,7 @@ static void section_text(const struct module *m, const struct esec *es, FILE *ou
 
 	flags_text(es->sec, fl);
 	fprintf(out, "    %s: %s, size %llu, flags %s, align %llu, %zu entr%s\n", es->sec->name,
-		es->kind == KIND_ALT ? "alternatives" : "paravirt sites",
+		es->kind == KLP_ENTRY_ALT ? "alternatives" : "paravirt sites",
 		(unsigned long long)es->sec->sh.sh_size, fl[0] ? fl : "-",
 		(unsigned long long)es->sec->sh.sh_addralign, es->count,
 		es->count == 1 ? "y" : "ies");
@@ -93,14 +95,14 @@ static void map_line(const struct map_rec *r, FILE *out)
 	switch (r->kind) {
 	case KLP_MAP_UNIT:
 		fprintf(out, "unit %s abi=%s->%s\n", r->str[1][0] ? r->str[1] : "-",
-			map_abi_name(r->abi_req), map_abi_name(r->abi_res));
+			klp_map_abi_name(r->abi_req), klp_map_abi_name(r->abi_res));
 		break;
 	case KLP_MAP_OBJECT:
 		fprintf(out, "object %s\n", r->str[0]);
 		break;
 	default:
 		fprintf(out, "%s %s %s %s\n", r->str[1][0] ? r->str[1] : "-", r->str[2],
-			r->str[0][0] ? r->str[0] : "-", map_source_name(r->source));
+			r->str[0][0] ? r->str[0] : "-", klp_map_source_name(r->source));
 		break;
 	}
 }
@@ -133,8 +135,8 @@ void report_text(const struct module *m, const struct findings *f, FILE *out)
 		fprintf(out, ", %s", m->livepatch ? "livepatch=Y" : "not a livepatch module");
 	fputc('\n', out);
 	fprintf(out, "  layout %s: %zu-byte alt_instr, 16-byte paravirt sites%s (%s)\n",
-		m->layout.name, m->layout.alt_size,
-		m->layout.para_short_last ? ", last may be 12" : "", m->layout.from);
+		m->layout->name, m->layout->alt_size,
+		m->layout->para_short_last ? ", last may be 12" : "", m->layout_from);
 	fprintf(out, "  rules %s (%s%s%s): %s\n", m->rules.id == RULES_KLP_ARCH ? "klp-arch" : "none",
 		m->rules.from, strncmp(m->rules.from, "default", 7) ? " " : "",
 		strncmp(m->rules.from, "default", 7) ? m->rules.name : "",
@@ -222,18 +224,7 @@ void report_text(const struct module *m, const struct findings *f, FILE *out)
 
 void report_json_string(FILE *out, const char *s)
 {
-	fputc('"', out);
-	for (; *s; s++) {
-		unsigned char c = (unsigned char)*s;
-
-		if (c == '"' || c == '\\')
-			fprintf(out, "\\%c", c);
-		else if (c < 0x20 || c >= 0x7f)
-			fprintf(out, "\\u%04x", c);
-		else
-			fputc(c, out);
-	}
-	fputc('"', out);
+	klp_write_quoted(out, s, "\\u%04x");
 }
 
 static void json_kv(FILE *out, const char *key, const char *val, bool comma)
@@ -265,9 +256,9 @@ static void entry_json(const struct module *m, const struct entry *e, FILE *out)
 		fputs(", \"target\": null, \"function\": null, \"function_offset\": null", out);
 	}
 	json_kv(out, "object", r && r->str[0][0] ? r->str[0] : NULL, true);
-	json_kv(out, "object_source", r ? map_source_name(r->source) : NULL, true);
+	json_kv(out, "object_source", r ? klp_map_source_name(r->source) : NULL, true);
 	fprintf(out, ", \"length\": %u", e->patchlen);
-	if (e->es->kind == KIND_ALT)
+	if (e->es->kind == KLP_ENTRY_ALT)
 		fprintf(out, ", \"feature\": %u, \"feature_inverted\": %s, \"replacement_length\": %u}",
 			e->feature, e->inverted ? "true" : "false", e->repllen);
 	else
@@ -287,9 +278,9 @@ void report_json(const struct module *m, const struct findings *f, FILE *out, bo
 	json_kv(out, "vermagic", m->vermagic ? version : NULL, true);
 	fprintf(out, ", \"livepatch\": %s", m->livepatch ? "true" : "false");
 	fputs(",\n   \"layout\": {", out);
-	json_kv(out, "name", m->layout.name, false);
-	fprintf(out, ", \"alt_entry_size\": %zu, \"para_entry_size\": 16", m->layout.alt_size);
-	json_kv(out, "source", m->layout.from, true);
+	json_kv(out, "name", m->layout->name, false);
+	fprintf(out, ", \"alt_entry_size\": %zu, \"para_entry_size\": 16", m->layout->alt_size);
+	json_kv(out, "source", m->layout_from, true);
 	fputs("},\n   \"rules\": {", out);
 	json_kv(out, "name", m->rules.id == RULES_KLP_ARCH ? "klp-arch" : "none", false);
 	json_kv(out, "kernel", m->rules.name, true);
@@ -302,7 +293,7 @@ void report_json(const struct module *m, const struct findings *f, FILE *out, bo
 		fprintf(out, "%s\n    {", i ? "," : "");
 		json_kv(out, "name", es->sec->name, false);
 		fprintf(out, ", \"index\": %zu", es->sec->index);
-		json_kv(out, "kind", kind_name(es->kind), true);
+		json_kv(out, "kind", klp_entry_kind_name(es->kind), true);
 		json_kv(out, "applied", applied_how(es), true);
 		json_kv(out, "object", es->klp && es->applied ? es->obj : NULL, true);
 		fprintf(out, ", \"size\": %llu", (unsigned long long)es->sec->sh.sh_size);
@@ -334,8 +325,8 @@ void report_json(const struct module *m, const struct findings *f, FILE *out, bo
 			json_kv(out, "kind", "unit", false);
 			json_kv(out, "producer", r->str[0], true);
 			json_kv(out, "file", r->str[1], true);
-			json_kv(out, "abi_requested", map_abi_name(r->abi_req), true);
-			json_kv(out, "abi_resolved", map_abi_name(r->abi_res), true);
+			json_kv(out, "abi_requested", klp_map_abi_name(r->abi_req), true);
+			json_kv(out, "abi_resolved", klp_map_abi_name(r->abi_res), true);
 		} else if (r->kind == KLP_MAP_OBJECT) {
 			json_kv(out, "kind", "object", false);
 			json_kv(out, "name", r->str[0], true);
@@ -344,7 +335,7 @@ void report_json(const struct module *m, const struct findings *f, FILE *out, bo
 			json_kv(out, "function", r->str[1], true);
 			json_kv(out, "symbol", r->str[2], true);
 			json_kv(out, "object", r->str[0][0] ? r->str[0] : NULL, true);
-			json_kv(out, "source", map_source_name(r->source), true);
+			json_kv(out, "source", klp_map_source_name(r->source), true);
 			fprintf(out, ", \"rewritten\": %s, \"has_entries\": %s",
 				r->flags & KLP_MAP_F_REWRITTEN ? "true" : "false",
 				r->flags & KLP_MAP_F_HAS_ENTRIES ? "true" : "false");

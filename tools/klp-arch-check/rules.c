@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 /*
  * rules.c - the kernel's rules for .klp.arch sections, one function each.
  *
@@ -8,6 +9,7 @@
  * (4.9-5.7), the x86 module_finalize() and livepatch's relocation order.
  */
 #include "klpcheck.h"
+#include "util.h"
 
 #include <stdarg.h>
 #include <stdlib.h>
@@ -24,17 +26,12 @@ static void add(struct findings *out, const char *rule, const struct esec *es, l
 	struct finding *f;
 	va_list ap;
 
-	if (out->n == out->cap) {
-		size_t cap = out->cap ? out->cap * 2 : 16;
-		struct finding *grown = realloc(out->v, cap * sizeof(*grown));
-
-		if (!grown) {
-			fprintf(stderr, "klp-arch-check: out of memory\n");
-			exit(2);
-		}
-		out->v = grown;
-		out->cap = cap;
+	f = klp_grow(out->v, &out->cap, out->n + 1, sizeof(*f));
+	if (!f) {
+		out->out_of_memory = true;
+		return;
 	}
+	out->v = f;
 	f = &out->v[out->n++];
 	f->rule = rule;
 	f->section = es ? es->sec->name : NULL;
@@ -139,7 +136,7 @@ static void rule_one_per_name(const struct module *m, struct findings *out)
 			if (a->klp)
 				add(out, "one-section-per-name", b, -1,
 				    "%zu sections hold the %s entries of object '%s' (this is section [%zu]); arch_klp_init_object_loaded() keeps only the last one, section [%zu], so the %zu entries of this one are never applied",
-				    count, a->kind == KIND_ALT ? "alternative" : "paravirt", a->obj,
+				    count, a->kind == KLP_ENTRY_ALT ? "alternative" : "paravirt", a->obj,
 				    b->sec->index, m->esecs[last].sec->index, b->count);
 			else
 				add(out, "one-section-per-name", b, -1,
@@ -161,7 +158,7 @@ static void rule_layout(const struct module *m, const struct esec *es, struct fi
 {
 	const struct ef_sec *s = es->sec;
 
-	if (es->kind == KIND_PARA) {
+	if (es->kind == KLP_ENTRY_PARA) {
 		if (s->sh.sh_addralign < 8 || s->sh.sh_addralign % 8)
 			add(out, "para-align", es, -1,
 			    "alignment %llu: struct paravirt_patch_site holds a pointer and apply_paravirt() walks the section in 16-byte steps; merged with less than 8-byte alignment the entries of the next object land between steps (this made apply_paravirt() panic in a kpatch bug)",
@@ -173,7 +170,7 @@ static void rule_layout(const struct module *m, const struct esec *es, struct fi
 	} else if (es->tail || es->misplaced) {
 		add(out, "alt-size", es, -1,
 		    "size %llu is not made of whole %zu-byte struct alt_instr entries of the %s headers (%zu trailing byte(s), %zu relocation(s) off the instr/repl fields): apply_alternatives() would decode garbage",
-		    (unsigned long long)s->sh.sh_size, m->layout.alt_size, m->layout.name, es->tail,
+		    (unsigned long long)s->sh.sh_size, m->layout->alt_size, m->layout->name, es->tail,
 		    es->misplaced);
 	}
 }
@@ -219,11 +216,11 @@ static void rule_entries(const struct module *m, const struct esec *es, struct f
 			add(out, "entry-object", es, idx,
 			    "the entry patches %s, which the map assigns to %s%s%s (source %s), but it sits in the section of object '%s': livepatch applies it when the relocations of '%s' are written, not when those of the code it patches are",
 			    at, r->str[0][0] ? "object '" : "no object", r->str[0],
-			    r->str[0][0] ? "'" : "", map_source_name(r->source), obj, obj);
+			    r->str[0][0] ? "'" : "", klp_map_source_name(r->source), obj, obj);
 		if (!es->klp && m->rules.id == RULES_KLP_ARCH && r->str[0][0])
 			add(out, "tagged-in-plain", es, idx,
 			    "the entry patches %s, which the map assigns to object '%s' (source %s), but it sits in %s: the module loader applies it at load, before livepatch writes the klp relocations of '%s', which then overwrite the patched instruction (put it in .klp.arch.%s..%s)",
-			    at, r->str[0], map_source_name(r->source), es->sec->name, r->str[0],
+			    at, r->str[0], klp_map_source_name(r->source), es->sec->name, r->str[0],
 			    r->str[0], es->sec->name + 1);
 	}
 }
@@ -327,7 +324,7 @@ static void rule_klp_rela(const struct module *m, struct findings *out)
 	}
 }
 
-void verify_module(const struct module *m, struct findings *out)
+int verify_module(const struct module *m, struct findings *out)
 {
 	size_t i;
 
@@ -345,4 +342,5 @@ void verify_module(const struct module *m, struct findings *out)
 	rule_one_per_name(m, out);
 	rule_consumer(m, out);
 	rule_klp_rela(m, out);
+	return out->out_of_memory ? -1 : 0;
 }

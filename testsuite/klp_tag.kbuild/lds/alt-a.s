@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 # Two 4.9-5.7 alternative entries (struct alt_instr with padlen: 13 bytes,
 # no alignment), as the kernel's C ALTERNATIVE macro writes them, already
 # renamed for object vmlinux.

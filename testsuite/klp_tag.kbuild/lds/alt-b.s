@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 # One 4.9-5.7 alternative entry (13 bytes) for object vmlinux, in a second
 # file of the same module.
 	.text

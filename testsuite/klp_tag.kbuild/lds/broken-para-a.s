@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 # BROKEN on purpose: paravirt sites without the .balign 8, so the section
 # is only byte-aligned and a second file's site lands at offset 12 instead
 # of 16 when the sections are merged.  The generated script must reject it.

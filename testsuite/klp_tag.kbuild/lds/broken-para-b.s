@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 # BROKEN on purpose: the second file of the misaligned pair.
 	.text
 	.globl	fix_broken_b

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 # Two 4.9-5.7 paravirt sites for object vmlinux, written like
 # _paravirt_alt: 8-byte aligned, 12 bytes each, no tail padding, so the
 # section is 28 bytes.

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 # One 4.9-5.7 paravirt site (a 12-byte section) for object vmlinux.
 	.text
 	.globl	fix_para_b

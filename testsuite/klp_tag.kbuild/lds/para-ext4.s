@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 # One 4.9-5.7 paravirt site and one alternative for object ext4, so a
 # module links sections of two objects.
 	.text

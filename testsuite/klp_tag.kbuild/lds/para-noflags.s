@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 # A paravirt site in a section declared without flags, as hand-written
 # assembly may do: ld -r cannot merge it with the "a" sections of the
 # other files by itself.

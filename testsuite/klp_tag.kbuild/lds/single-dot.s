@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 # A section name with one dot between object and kind, which the kernel's
 # sscanf never matches: the generator warns and leaves it alone.
 	.text

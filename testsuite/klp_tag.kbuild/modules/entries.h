@@ -1,4 +1,4 @@
-/* SPDX-License-Identifier: GPL-2.0 */
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /*
  * Real entries of both kinds with Debian 6.1's config: local_irq_save and
  * local_irq_restore each give a paravirt site plus an alternative, the

@@ -1,4 +1,4 @@
-// SPDX-License-Identifier: GPL-2.0
+// SPDX-License-Identifier: GPL-2.0-or-later
 /* First of two files whose functions belong to the same object. */
 #include <linux/module.h>
 #include "entries.h"

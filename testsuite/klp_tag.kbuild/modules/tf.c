@@ -1,4 +1,4 @@
-// SPDX-License-Identifier: GPL-2.0
+// SPDX-License-Identifier: GPL-2.0-or-later
 /* A function whose object only the module's tag file names. */
 #include <linux/module.h>
 #include "entries.h"

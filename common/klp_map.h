@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /*
  * klp_map.h - the format of the `.klp_tag.map` section.
  *
@@ -42,6 +43,13 @@
 #ifndef KLP_MAP_H
 #define KLP_MAP_H
 
+#include <stddef.h>
+#include <stdio.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
 #define KLP_MAP_SECTION ".klp_tag.map"
 #define KLP_MAP_SECTION_TYPE 0x8b544147u /* SHT_LOUSER | "KTAG" */
 #define KLP_MAP_MAGIC 0x4741544bu /* bytes 'K' 'T' 'A' 'G' */
@@ -76,4 +84,45 @@ enum klp_map_abi {
 /* The function holds alternative or paravirt entries (renamed or not). */
 #define KLP_MAP_F_HAS_ENTRIES 0x02
 
+/* "attribute", "tagfile", ...; "unknown" for a value no version writes. */
+const char *klp_map_source_name(int source);
+/* "auto", "klp-arch", "none"; "unknown" for other values. */
+const char *klp_map_abi_name(int abi);
+
+/* ---- writing: GNU as source, as the plugin emits it ---------------------- */
+
+/* Open the section (".pushsection") and close it again (".popsection"). */
+void klp_map_write_begin(FILE *out);
+void klp_map_write_end(FILE *out);
+/*
+ * One record: KIND, the SOURCE and FLAGS bytes, the function's SYMBOL for
+ * the address field (NULL: 0) and NSTRINGS strings, escaped for the
+ * assembler whatever bytes they hold.
+ */
+void klp_map_write_record(FILE *out, enum klp_map_kind kind, unsigned source, unsigned flags,
+			  const char *symbol, const char *const *strings, unsigned nstrings);
+
+/* ---- reading ---------------------------------------------------------------- */
+
+struct klp_map_record {
+	size_t offset;			/* of the record within the section */
+	size_t length;
+	int kind;			/* enum klp_map_kind */
+	int source, flags;		/* function records */
+	int abi_requested, abi_resolved;	/* unit records */
+	const char *str[3];		/* the strings the kind has, "" for missing ones */
+};
+
+/*
+ * Read the record at or after *POS in the SIZE bytes at DATA (zero bytes
+ * between records are skipped).  Returns 1 with *R set and *POS moved past
+ * it; 0 at the end of the section; -1 with *WHY saying why the bytes at
+ * *POS are not a record this version understands (a reader stops there).
+ */
+int klp_map_read_record(const unsigned char *data, size_t size, size_t *pos,
+			struct klp_map_record *r, const char **why);
+
+#ifdef __cplusplus
+}
+#endif
 #endif

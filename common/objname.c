@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 /* objname.c - validate and normalise livepatched object names (see objname.h). */
 #include "objname.h"
 
@@ -52,5 +53,20 @@ int klp_objname_normalise(const char *name, size_t len,
 	for (i = 0; i < len; i++)
 		out[i] = name[i] == '-' ? '_' : name[i];
 	out[len] = '\0';
+	return 0;
+}
+
+int klp_objname_check_exact(const char *name, size_t len, char why[KLP_OBJNAME_WHY])
+{
+	char norm[KLP_OBJNAME_MAX + 1];
+
+	if (klp_objname_normalise(name, len, norm, why))
+		return -1;
+	if (memchr(name, '-', len)) {
+		snprintf(why, KLP_OBJNAME_WHY,
+			 "holds '-': the kernel compares it with strcmp() to the loaded module's "
+			 "name, in which kbuild has made every '-' a '_', so write '%s'", norm);
+		return -1;
+	}
 	return 0;
 }

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /*
  * unit.h - the unit tests' reporting, one "PASS: name" or "FAIL: name: why"
  * line per check, which the DejaGnu driver (testsuite/klp_tag.unit) turns

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 /* Unit tests of the object-name rules (objname.h). */
 #include "objname.h"
 #include "unit.h"

@@ -1,0 +1,88 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+/* util.c - whole files and growing arrays (see util.h). */
+#include "util.h"
+
+#include <errno.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+int klp_read_file(const char *path, char **data, size_t *len)
+{
+	FILE *f = fopen(path, "rb");
+	size_t cap = 0, used = 0;
+	char *buf = NULL;
+	int err = 0;
+
+	if (!f)
+		return errno;
+	for (;;) {
+		size_t n;
+
+		/* Always room for the final NUL. */
+		if (cap - used < 2) {
+			char *grown = klp_grow(buf, &cap, cap ? 2 * cap : 1 << 16, 1);
+
+			if (!grown) {
+				err = ENOMEM;
+				break;
+			}
+			buf = grown;
+		}
+		n = fread(buf + used, 1, cap - used - 1, f);
+		used += n;
+		if (n == 0) {
+			if (ferror(f))
+				err = errno ? errno : EIO;
+			break;
+		}
+	}
+	fclose(f);
+	if (err) {
+		free(buf);
+		return err;
+	}
+	buf[used] = '\0';
+	*data = buf;
+	*len = used;
+	return 0;
+}
+
+void *klp_grow(void *array, size_t *cap, size_t need, size_t size)
+{
+	size_t n = *cap;
+	void *grown;
+
+	if (need <= n)
+		return array;
+	if (n < 8)
+		n = 8;
+	while (n < need) {
+		if (n > SIZE_MAX / 2)
+			return NULL;
+		n *= 2;
+	}
+	if (size && n > SIZE_MAX / size)
+		return NULL;
+	grown = realloc(array, n * size);
+	if (!grown)
+		return NULL;
+	*cap = n;
+	return grown;
+}
+
+void klp_write_quoted(FILE *out, const char *s, const char *byte_format)
+{
+	fputc('"', out);
+	for (; *s; s++) {
+		unsigned char c = (unsigned char)*s;
+
+		if (c == '"' || c == '\\')
+			fprintf(out, "\\%c", c);
+		else if (c < 0x20 || c >= 0x7f)
+			fprintf(out, byte_format, c);
+		else
+			fputc(c, out);
+	}
+	fputc('"', out);
+}

@@ -1,0 +1,42 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/*
+ * util.h - the small helpers every part of klp-tag needs, written once:
+ * reading a whole file and growing an array.  Both return errors; what to
+ * do about one is the caller's business (library code never exits).
+ */
+#ifndef KLP_UTIL_H
+#define KLP_UTIL_H
+
+#include <stddef.h>
+#include <stdio.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/*
+ * Read the whole file PATH into a malloc'd buffer (*DATA, *LEN bytes, plus a
+ * NUL after them that *LEN does not count).  Returns 0, or an errno value
+ * (ENOMEM when memory ran out) with nothing allocated.
+ */
+int klp_read_file(const char *path, char **data, size_t *len);
+
+/*
+ * Room for at least NEED elements of SIZE bytes in ARRAY, whose capacity is
+ * *CAP elements: the array itself when it has room, else a reallocated one
+ * with about twice the room, *CAP updated.  NULL when memory ran out (or the
+ * size would overflow); ARRAY and *CAP are then unchanged and still valid.
+ */
+void *klp_grow(void *array, size_t *cap, size_t need, size_t size);
+
+/*
+ * Write S between double quotes for a reader that takes backslash escapes
+ * (the assembler's .string, JSON): '"' and '\\' get a backslash, every byte
+ * outside printable ASCII is written with BYTE_FORMAT ("\\%03o", "\\u%04x").
+ */
+void klp_write_quoted(FILE *out, const char *s, const char *byte_format);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

@@ -1,0 +1,141 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+/*
+ * options.cc - the first stage: the plugin's arguments, every key known and
+ * every value checked, and the tag files they name.
+ *
+ * In:  -fplugin-arg-klp_tag-KEY[=VALUE] (plugin_name_args)
+ * Out: klp_options, and klp_tags (every tag file's pairs, with the lines
+ *      that disagreed with an earlier one, reported at the function later).
+ */
+#include "gcc-plugin.h"
+#include "tree.h"
+#include "diagnostic-core.h"
+
+#include "stages.h"
+#include "util.h"
+
+const char klp_tag_help[] =
+	"klp_tag " KLP_TAG_VERSION ": move the alternative and paravirt entries of livepatch\n"
+	"replacement functions into .klp.arch.<object>..altinstructions/..parainstructions.\n"
+	"  -fplugin-arg-klp_tag-object=NAME           default object of the unit's functions\n"
+	"  -fplugin-arg-klp_tag-tags=FILE             tag file: one 'FUNCTION OBJECT' a line\n"
+	"  -fplugin-arg-klp_tag-abi=auto|klp-arch|none  target kernel (default auto)\n"
+	"  -fplugin-arg-klp_tag-kernel=klp-arch|none  with abi=auto: what the kernel tree\n"
+	"                                             declares, for units without livepatch.h\n"
+	"  -fplugin-arg-klp_tag-verbose               print each function's object\n"
+	"  __attribute__((klp_object(\"NAME\")))         tag one function\n";
+
+struct tagfile_ctx {
+	klp_tags *tags;
+	const char *file;
+};
+
+static int tagfile_pair(void *ctx, const char *function, size_t len, const char *object,
+			unsigned line)
+{
+	tagfile_ctx *c = (tagfile_ctx *)ctx;
+	const struct klp_tag *earlier = klp_tagset_add(c->tags->set, function, len, object,
+						       c->file, line);
+
+	if (earlier == KLP_TAGSET_NOMEM) {
+		error("out of memory reading tag file %qs", c->file);
+		return 1;
+	}
+	if (earlier) {
+		klp_tag conflict = { keep_string(earlier->function), keep_string(object), c->file,
+				     line };
+		c->tags->conflicts.safe_push(conflict);
+	}
+	return 0;
+}
+
+static void tagfile_error(void *ctx, unsigned line, const char *why)
+{
+	error("%s:%u: malformed tag line: %s", ((tagfile_ctx *)ctx)->file, line, why);
+}
+
+static void read_tag_file(const char *path, klp_tags *tags)
+{
+	static const struct klp_tagfile_callbacks cb = { tagfile_pair, tagfile_error };
+	tagfile_ctx ctx = { tags, keep_string(path) };
+	char *text;
+	size_t len;
+	int err = klp_read_file(path, &text, &len);
+
+	if (err) {
+		error("cannot read tag file %qs: %s", path, xstrerror(err));
+		return;
+	}
+	klp_tagfile_parse(text, len, &cb, &ctx);
+	free(text);
+}
+
+static const char *value_form(const char *key)
+{
+	if (strcmp(key, "object") == 0)
+		return "NAME";
+	if (strcmp(key, "tags") == 0)
+		return "FILE";
+	if (strcmp(key, "abi") == 0)
+		return "auto|klp-arch|none";
+	return "klp-arch|none";
+}
+
+/* abi= and kernel= (which has no auto: it states what the tree declares). */
+static bool parse_abi(const char *key, const char *value, enum klp_map_abi *abi)
+{
+	bool is_abi = strcmp(key, "abi") == 0;
+
+	if (strcmp(value, "auto") == 0 && is_abi)
+		*abi = KLP_ABI_AUTO;
+	else if (strcmp(value, "klp-arch") == 0)
+		*abi = KLP_ABI_KLP_ARCH;
+	else if (strcmp(value, "none") == 0)
+		*abi = KLP_ABI_NONE;
+	else
+		return false;
+	return true;
+}
+
+bool parse_arguments(const struct plugin_name_args *info, klp_options *options, klp_tags *tags)
+{
+	const char *const prefix = "-fplugin-arg-klp_tag-";
+	bool ok = true;
+	int i;
+
+	for (i = 0; i < info->argc; i++) {
+		const char *key = info->argv[i].key, *value = info->argv[i].value;
+		bool needs_value = strcmp(key, "object") == 0 || strcmp(key, "tags") == 0 ||
+				   strcmp(key, "abi") == 0 || strcmp(key, "kernel") == 0;
+
+		if (!needs_value && strcmp(key, "verbose") != 0) {
+			error("unknown option %<%s%s%>; klp_tag knows object=, tags=, abi=, "
+			      "kernel= and verbose", prefix, key);
+			ok = false;
+		} else if (needs_value && (!value || !*value)) {
+			error("option %<%s%s%> needs a value: %<%s%s=%s%>", prefix, key, prefix, key,
+			      value_form(key));
+			ok = false;
+		} else if (!needs_value && value) {
+			error("option %<%s%s%> takes no value", prefix, key);
+			ok = false;
+		} else if (strcmp(key, "verbose") == 0) {
+			options->verbose = true;
+		} else if (strcmp(key, "object") == 0) {
+			options->default_object =
+				checked_object_name(value, strlen(value), UNKNOWN_LOCATION,
+						    "-fplugin-arg-klp_tag-object");
+			ok &= options->default_object != NULL;
+		} else if (strcmp(key, "tags") == 0) {
+			read_tag_file(value, tags);
+		} else if (!parse_abi(key, value,
+				      strcmp(key, "kernel") == 0 ? &options->kernel_tree_abi
+								 : &options->abi_requested)) {
+			error("option %<%s%s=%s%>: the value must be %s", prefix, key, value,
+			      strcmp(key, "abi") == 0 ? "'auto', 'klp-arch' or 'none'"
+						      : "'klp-arch' or 'none'");
+			ok = false;
+		}
+	}
+	return ok;
+}

@@ -1,0 +1,185 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/*
+ * stages.h - the stages of the klp_tag plugin and the one state they share.
+ *
+ * A unit goes through them in this order (klp_tag.cc registers each):
+ *
+ *   options.cc    plugin arguments and tag files      -> klp_options, klp_tags
+ *   attribute.cc  the klp_object attribute (parsing)  -> klp_unit::attributes
+ *   abi.cc        what the unit declares (parsing)    -> klp_declared
+ *   tables.cc     the unit's klp_object tables (IPA)  -> klp_tables
+ *   resolve.cc    which object each function belongs to, and the target
+ *                 kernel (IPA done)                    -> klp_resolution
+ *   rewrite.cc    the pass: rename the asm's sections  -> map records
+ *   map.cc        the .klp_tag.map section (end of unit)
+ *
+ * Every stage gets the state it reads and writes as an argument; the only
+ * global is the attribute handler's pointer to it, because GCC gives
+ * attribute handlers no user data.
+ */
+#ifndef KLP_TAG_STAGES_H
+#define KLP_TAG_STAGES_H
+
+#include "gcc-plugin.h"
+#include "tree.h"
+#include "hash-map.h"
+
+#include "klp_map.h"
+#include "tagfile.h"
+
+#define KLP_TAG_VERSION "1.0"
+
+/* ---- options.cc ------------------------------------------------------------ */
+
+struct klp_options {
+	const char *default_object;		/* object=, normalised, or NULL */
+	enum klp_map_abi abi_requested;		/* abi= */
+	/* kernel=: what the build's kernel tree declares, for units that
+	 * include no livepatch header (the kbuild fragment passes it). */
+	enum klp_map_abi kernel_tree_abi;
+	bool verbose;
+};
+
+struct klp_tags {
+	struct klp_tagset *set;
+	/* Lines that disagreed with an earlier one for the same function. */
+	vec<klp_tag> conflicts;
+};
+
+/* Parse -fplugin-arg-klp_tag-*; tag files are read into TAGS.  False after an error. */
+bool parse_arguments(const struct plugin_name_args *info, klp_options *options, klp_tags *tags);
+extern const char klp_tag_help[];
+
+/* ---- attribute.cc ---------------------------------------------------------- */
+
+/* The first klp_object attribute of a function name, for a disagreeing redeclaration. */
+struct attribute_tag {
+	const char *object;
+	location_t loc;
+};
+
+struct klp_unit;
+void register_klp_object_attribute(const char *plugin_name, klp_unit *unit);
+/* The object DECL's klp_object attribute names, normalised, or NULL (valid while DECL is). */
+const char *attribute_object(tree decl);
+
+/* ---- abi.cc ---------------------------------------------------------------- */
+
+/* What the unit declared while it was parsed, for abi=auto. */
+struct klp_declared {
+	bool consumer_hook;	/* arch_klp_init_object_loaded() */
+	bool livepatch_header;	/* struct klp_object, klp_enable_patch(), ... */
+};
+
+void watch_declaration(void *event_data, void *data);	/* data: klp_declared */
+void watch_type(void *event_data, void *data);		/* data: klp_declared */
+void define_klp_tag_macro(void *event_data, void *data);
+/*
+ * The ABI the unit is built for.  With abi=auto and tags in the unit, a note
+ * or a warning at LOC says why nothing is renamed.
+ */
+enum klp_map_abi resolve_abi(const klp_options &options, const klp_declared &declared,
+			     bool unit_has_tags, location_t loc);
+
+/* ---- tables.cc ------------------------------------------------------------- */
+
+/* A function that a klp_object table names as a .new_func. */
+struct table_tag {
+	tree decl;
+	const char *object;
+	location_t loc;		/* the table */
+};
+
+struct klp_tables {
+	bool read;
+	hash_map<tree, table_tag> *functions;	/* by DECL_NAME */
+	vec<const char *> objects;		/* every object the tables name */
+};
+
+/* Read the unit's klp_object tables once (diagnostics for bad ones). */
+void read_klp_tables(klp_tables *tables);
+
+/* ---- resolve.cc ------------------------------------------------------------ */
+
+/* Propagation lattice: unknown yet, one object, callers disagree. */
+enum propagation_state { P_TOP, P_VALUE, P_CONFLICT };
+
+/*
+ * A function and all its IPA clones and split parts (they share their
+ * origin's object).  Built once the call graph is final.
+ */
+struct group {
+	tree origin;
+	const char *object;             /* final object, NULL if none */
+	enum klp_map_source source;
+	/* Propagation. */
+	bool eligible;                  /* static, address not taken, not init/exit, no explicit tag */
+	bool init_exit;
+	bool address_taken;
+	bool unplaced;                  /* static helper propagation could not place */
+	bool defined;                   /* has a body in this unit */
+	bool from_init;                 /* reachable from the module's init function */
+	enum propagation_state state;
+	const char *value;
+	vec<group *> callers;
+	vec<group *> callees;
+};
+
+struct klp_resolution {
+	hash_map<tree, group *> *groups;	/* by the origin's DECL_NAME */
+	enum klp_map_abi abi;			/* what abi= resolved to */
+};
+
+/* Before IPA: no identical code folding in a unit with tags (see resolve.cc). */
+void keep_functions_apart(void *event_data, void *data);	/* data: klp_unit */
+/* Decide every function's object and the unit's ABI (data: klp_unit). */
+void resolve_unit_event(void *event_data, void *data);
+/* The group of a function or of any of its clones, or NULL. */
+group *find_group(const klp_resolution &resolution, tree decl);
+/*
+ * The object a caller counts with while propagating: its final object,
+ * whatever its source (*KNOWN false while that is still open).
+ */
+const char *caller_object(const klp_options &options, const group *grp, bool *known);
+const char *c_name(tree decl);
+
+/* ---- rewrite.cc ------------------------------------------------------------ */
+
+/* One function's line of the map, collected as functions are compiled. */
+struct map_record {
+	const char *symbol;
+	const char *function;
+	const char *object;
+	enum klp_map_source source;
+	unsigned flags;
+};
+
+opt_pass *make_klp_tag_pass(gcc::context *ctxt, klp_unit *unit);
+
+/* ---- map.cc ---------------------------------------------------------------- */
+
+void emit_map(void *event_data, void *data);	/* data: klp_unit */
+
+/* ---- the state of one compile ---------------------------------------------- */
+
+struct klp_unit {
+	klp_options options;
+	klp_tags tags;
+	hash_map<tree, attribute_tag> *attributes;	/* by DECL_NAME */
+	klp_declared declared;
+	klp_tables tables;
+	klp_resolution resolution;
+	vec<map_record> map;
+};
+
+/* A string kept for the whole compile (out of the garbage collector's reach). */
+const char *keep_string(const char *s);
+/*
+ * Normalise an object name given by SOURCE_DESC (e.g. "klp_object
+ * attribute"); report a bad one at LOC and return NULL.
+ */
+const char *checked_object_name(const char *name, size_t len, location_t loc,
+				const char *source_desc);
+bool name_is(tree id, const char *s);
+
+#endif
