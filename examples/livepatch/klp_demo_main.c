@@ -16,7 +16,7 @@
 #include <klp_tag.h>
 #include "klp_demo.h"
 
-unsigned long klp_demo_fsrm_calls;
+unsigned long klp_demo_erms_calls;
 
 static int __klp_object(vmlinux) klp_demo_version_proc_show(struct seq_file *m, void *v)
 {
