@@ -85,7 +85,8 @@ static int table_line(const struct fields *fl, unsigned line,
 		   end != fl->f[3] + fl->len[3]) {
 		r = bad(cb, ctx, line, "not a line number", fl->f[3], fl->len[3]);
 	} else {
-		r = cb->table(ctx, function, object, (unsigned)table_line, file, line) ? -1 : 0;
+		r = cb->table && cb->table(ctx, function, object, (unsigned)table_line, file, line)
+			    ? -1 : 0;
 	}
 	free(function);
 	free(object);
@@ -128,7 +129,9 @@ int klp_tables_parse(const char *text, size_t len, const struct klp_tables_callb
 	unsigned line = 1;
 	int nbad = 0;
 
-	if (len == 0 || strncmp(text, KLP_TABLES_FORMAT "\n", strlen(KLP_TABLES_FORMAT) + 1) != 0) {
+	/* The text need not be NUL-terminated: compare within LEN only. */
+	if (len < strlen(KLP_TABLES_FORMAT) + 1 ||
+	    memcmp(text, KLP_TABLES_FORMAT "\n", strlen(KLP_TABLES_FORMAT) + 1) != 0) {
 		cb->error(ctx, 1, "not a klp-tag table file: it does not start with '"
 			  KLP_TABLES_FORMAT "' (write one with -fplugin-arg-klp_tag-write-tables=FILE)");
 		return 1;
@@ -139,8 +142,10 @@ int klp_tables_parse(const char *text, size_t len, const struct klp_tables_callb
 		struct fields fl;
 		int r = 0;
 
-		if (end == start) {
+		if (end == start || text[start] == '#') {
 			r = 0;
+		} else if (memchr(text + start, '\0', end - start)) {
+			r = bad(cb, ctx, line, "a NUL byte in the line", text + start, end - start);
 		} else if (end - start == strlen(KLP_TABLES_FORMAT) &&
 			   memcmp(text + start, KLP_TABLES_FORMAT, end - start) == 0) {
 			r = 0;

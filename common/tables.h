@@ -15,6 +15,7 @@
  *                                         (FILE: the rest of the line)
  *   defines FUNCTION                      a function with external linkage
  *                                         the unit defines
+ *   # ...                                 a comment (after the first line)
  *
  * FUNCTION is a C identifier; OBJECT is spelled as the kernel compares it
  * (objname.h, klp_objname_check_exact).  Files of several units may be
@@ -35,7 +36,10 @@ extern "C" {
 #define KLP_TABLES_WHY 512
 
 struct klp_tables_callbacks {
-	/* A table line; strings are NUL-terminated copies valid during the call.  Nonzero stops. */
+	/*
+	 * A table line (may be NULL: checked, then ignored); strings are
+	 * NUL-terminated copies valid during the call.  Nonzero stops.
+	 */
 	int (*table)(void *ctx, const char *function, const char *object, unsigned table_line,
 		     const char *table_file, unsigned line);
 	/* A defines line (may be NULL: ignored).  Nonzero stops. */
