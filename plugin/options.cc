@@ -164,6 +164,7 @@ bool parse_arguments(const struct plugin_name_args *info, klp_unit *unit)
 {
 	const char *const prefix = "-fplugin-arg-klp_tag-";
 	klp_options *options = &unit->options;
+	auto_vec<const char *> table_files;
 	bool ok = true;
 	int i;
 
@@ -192,7 +193,7 @@ bool parse_arguments(const struct plugin_name_args *info, klp_unit *unit)
 		} else if (strcmp(key, "tags") == 0) {
 			read_tag_file(value, &unit->tags);
 		} else if (strcmp(key, "tables") == 0) {
-			read_table_file(value, &unit->foreign_tables);
+			table_files.safe_push(value);
 		} else if (strcmp(key, "write-tables") == 0) {
 			options->write_tables = keep_string(value);
 		} else if (!parse_abi(key, value,
@@ -204,5 +205,13 @@ bool parse_arguments(const struct plugin_name_args *info, klp_unit *unit)
 			ok = false;
 		}
 	}
+	/*
+	 * A scan writes what the unit's own tables say; the kbuild fragment
+	 * gives it the same flags as the compile, whose table file may not
+	 * exist yet.
+	 */
+	if (!options->write_tables)
+		for (const char *path : table_files)
+			read_table_file(path, &unit->foreign_tables);
 	return ok;
 }
