@@ -103,6 +103,10 @@ static void map_line(const struct map_rec *r, FILE *out)
 	case KLP_MAP_TABLE:
 		fprintf(out, "table %s %s %s\n", r->str[1], r->str[2], r->str[0]);
 		break;
+	case KLP_MAP_SYMBOL:
+		fprintf(out, "symbol %s %s %s %s\n", r->str[1], r->str[0], r->str[2],
+			klp_map_source_name(r->source));
+		break;
 	default:
 		fprintf(out, "%s %s %s %s\n", r->str[1][0] ? r->str[1] : "-", r->str[2],
 			r->str[0][0] ? r->str[0] : "-", klp_map_source_name(r->source));
@@ -333,6 +337,12 @@ void report_json(const struct module *m, const struct findings *f, FILE *out, bo
 		} else if (r->kind == KLP_MAP_OBJECT) {
 			json_kv(out, "kind", "object", false);
 			json_kv(out, "name", r->str[0], true);
+		} else if (r->kind == KLP_MAP_SYMBOL) {
+			json_kv(out, "kind", "symbol", false);
+			json_kv(out, "symbol", r->str[1], true);
+			json_kv(out, "object", r->str[0], true);
+			json_kv(out, "position", r->str[2], true);
+			json_kv(out, "source", klp_map_source_name(r->source), true);
 		} else if (r->kind == KLP_MAP_TABLE) {
 			json_kv(out, "kind", "table", false);
 			json_kv(out, "function", r->str[1], true);
