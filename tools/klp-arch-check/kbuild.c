@@ -71,7 +71,7 @@ static void tag_error(void *ctx, unsigned line, const char *why)
 
 static int check_tag_file(struct tag_check *c, const char *path)
 {
-	static const struct klp_tagfile_callbacks cb = { tag_pair, tag_error };
+	static const struct klp_tagfile_callbacks cb = { tag_pair, NULL, tag_error };
 	char *text;
 	size_t len;
 	int err = klp_read_file(path, &text, &len);
