@@ -92,8 +92,35 @@ static tree handle_klp_symbol_attribute(tree *node, tree, tree args, int, bool *
 	if (!seen)
 		symbol_unit->symbols->put(DECL_NAME(decl),
 					  symbol_tag{ decl, object, position, loc, KLP_SRC_ATTRIBUTE });
+	/* Kept normalised: LTO streams the attribute, not the handler's table. */
+	if (strcmp(object, TREE_STRING_POINTER(objarg)) != 0) {
+		tree normalised = build_string(TREE_STRING_LENGTH(objarg), object);
+
+		TREE_TYPE(normalised) = TREE_TYPE(objarg);
+		TREE_VALUE(args) = normalised;
+	}
 	*no_add_attrs = false;
 	return NULL_TREE;
+}
+
+/*
+ * The klp_symbol attribute of DECL as the handler kept it, for lto1: the
+ * front end (and so the handler) ran in another process, which checked and
+ * normalised the arguments.
+ */
+static bool streamed_symbol_attribute(tree decl, symbol_tag *tag)
+{
+	tree attr = lookup_attribute("klp_symbol", DECL_ATTRIBUTES(decl)), args, pos;
+	unsigned long position;
+
+	if (!attr || !(args = TREE_VALUE(attr)) || TREE_CODE(TREE_VALUE(args)) != STRING_CST)
+		return false;
+	pos = TREE_CHAIN(args) ? TREE_VALUE(TREE_CHAIN(args)) : NULL_TREE;
+	if (!attribute_position(pos, &position))
+		return false;
+	*tag = symbol_tag{ decl, TREE_STRING_POINTER(TREE_VALUE(args)), position,
+			   DECL_SOURCE_LOCATION(decl), KLP_SRC_ATTRIBUTE };
+	return true;
 }
 
 static struct attribute_spec klp_symbol_attr = {
@@ -138,10 +165,13 @@ void resolve_symbols(klp_unit *unit)
 	FOR_EACH_SYMBOL(node) {
 		tree decl = node->decl, name = DECL_NAME(decl);
 		const symbol_tag *attr = name ? unit->symbols->get(name) : NULL;
+		symbol_tag streamed;
 		const klp_tag *line = name ? klp_tagset_find(unit->symbol_tags.set,
 							     IDENTIFIER_POINTER(name))
 					   : NULL;
 
+		if (!attr && name && streamed_symbol_attribute(decl, &streamed))
+			attr = &streamed;
 		if (!attr && !line)
 			continue;
 		if (node->definition) {
