@@ -354,6 +354,11 @@ int klp_kallsyms_keeps(long v, char type, const char *name)
 
 	if (upper == 'U' || type == 'N' || type == 'n')
 		return 0;
+	/* Most names start with none of the characters the lists below start with. */
+	if (upper != 'A' && name[0] != '_' && name[0] != 'k' && name[0] != '.' && name[0] != '$' &&
+	    !strchr(name, '.') && !has_suffix(name, "_veneer") && !has_suffix(name, "_arm") &&
+	    !has_suffix(name, "_thumb"))
+		return 1;
 	if (upper == 'A') {
 		for (i = 0; i < sizeof(absolute_kept) / sizeof(absolute_kept[0]); i++)
 			if (strcmp(name, absolute_kept[i]) == 0)
