@@ -110,3 +110,57 @@ void klp_names_free(struct klp_names *h)
 	free(h->slots);
 	memset(h, 0, sizeof(*h));
 }
+
+int klp_name_groups_build(struct klp_name_groups *g, size_t n,
+			  const char *(*name_of)(const void *ctx, size_t i), const void *ctx)
+{
+	size_t i, *ids = malloc((n ? n : 1) * sizeof(*ids)), *next = NULL;
+	long id;
+	int r = -1;
+
+	memset(g, 0, sizeof(*g));
+	if (!ids || klp_names_reserve(&g->names, n))
+		goto out;
+	for (i = 0; i < n; i++) {
+		id = klp_names_add(&g->names, name_of(ctx, i));
+		if (id < 0)
+			goto out;
+		ids[i] = (size_t)id;
+	}
+	/* A counting sort over the names' numbers keeps each group in item order. */
+	g->group = calloc(g->names.n + 1, sizeof(*g->group));
+	g->by_name = malloc((n ? n : 1) * sizeof(*g->by_name));
+	next = malloc((g->names.n ? g->names.n : 1) * sizeof(*next));
+	if (!g->group || !g->by_name || !next)
+		goto out;
+	for (i = 0; i < n; i++)
+		g->group[ids[i] + 1]++;
+	for (i = 1; i <= g->names.n; i++)
+		g->group[i] += g->group[i - 1];
+	memcpy(next, g->group, g->names.n * sizeof(*next));
+	for (i = 0; i < n; i++)
+		g->by_name[next[ids[i]]++] = i;
+	r = 0;
+out:
+	free(ids);
+	free(next);
+	return r;
+}
+
+size_t klp_name_groups_find(const struct klp_name_groups *g, const char *name, const size_t **idx)
+{
+	long id = klp_names_find(&g->names, name);
+
+	if (id < 0)
+		return 0;
+	*idx = g->by_name + g->group[id];
+	return g->group[id + 1] - g->group[id];
+}
+
+void klp_name_groups_free(struct klp_name_groups *g)
+{
+	klp_names_free(&g->names);
+	free(g->by_name);
+	free(g->group);
+	memset(g, 0, sizeof(*g));
+}

@@ -36,6 +36,26 @@ long klp_names_add(struct klp_names *h, const char *name);
 int klp_names_reserve(struct klp_names *h, size_t n);
 void klp_names_free(struct klp_names *h);
 
+/*
+ * Items (symbols) grouped by name, each group in item order: a lookup
+ * gives all the items of one name at once, as sympos needs them.
+ */
+struct klp_name_groups {
+	struct klp_names names;
+	size_t *by_name;	/* item indexes, grouped by name */
+	size_t *group;		/* name number -> its first place in by_name; one more at the end */
+};
+
+/*
+ * Group N items whose names NAME_OF(CTX, i) gives (names that stay valid).
+ * Returns 0, or -1 when memory ran out.
+ */
+int klp_name_groups_build(struct klp_name_groups *g, size_t n,
+			  const char *(*name_of)(const void *ctx, size_t i), const void *ctx);
+/* The items called NAME (*IDX), in item order; their count. */
+size_t klp_name_groups_find(const struct klp_name_groups *g, const char *name, const size_t **idx);
+void klp_name_groups_free(struct klp_name_groups *g);
+
 #ifdef __cplusplus
 }
 #endif

@@ -188,39 +188,9 @@ static int kallsyms_order(struct klp_sysmap *m)
 	return 0;
 }
 
-/* Group the symbols by name: a counting sort over the names' numbers. */
-static int index_names(struct klp_sysmap *m)
+static const char *name_of(const void *ctx, size_t i)
 {
-	size_t i, *ids = malloc((m->nsyms ? m->nsyms : 1) * sizeof(*ids)), *next = NULL;
-	long id;
-	int r = -1;
-
-	if (!ids || klp_names_reserve(&m->names, m->nsyms))
-		goto out;
-	for (i = 0; i < m->nsyms; i++) {
-		id = klp_names_add(&m->names, m->syms[i].name);
-		if (id < 0)
-			goto out;
-		ids[i] = (size_t)id;
-	}
-	m->group = calloc(m->names.n + 1, sizeof(*m->group));
-	m->by_name = malloc((m->nsyms ? m->nsyms : 1) * sizeof(*m->by_name));
-	next = malloc((m->names.n ? m->names.n : 1) * sizeof(*next));
-	if (!m->group || !m->by_name || !next)
-		goto out;
-	for (i = 0; i < m->nsyms; i++)
-		m->group[ids[i] + 1]++;
-	for (i = 1; i <= m->names.n; i++)
-		m->group[i] += m->group[i - 1];
-	memcpy(next, m->group, m->names.n * sizeof(*next));
-	/* In kallsyms order, so that each group keeps it. */
-	for (i = 0; i < m->nsyms; i++)
-		m->by_name[next[ids[i]]++] = i;
-	r = 0;
-out:
-	free(ids);
-	free(next);
-	return r;
+	return ((const struct klp_sysmap *)ctx)->syms[i].name;
 }
 
 static int read_lines(struct klp_sysmap *m, long v, const char *release, char *err, size_t len)
@@ -272,28 +242,21 @@ int klp_sysmap_load(struct klp_sysmap *m, const char *path, long v, const char *
 			    path);
 	if (read_lines(m, v, release, err, len))
 		return -1;
-	if (kallsyms_order(m) || index_names(m))
+	if (kallsyms_order(m) || klp_name_groups_build(&m->byname, m->nsyms, name_of, m))
 		return fail(err, len, "%s: out of memory", path);
 	return 0;
 }
 
 size_t klp_sysmap_find(const struct klp_sysmap *m, const char *name, const size_t **idx)
 {
-	long id = klp_names_find(&m->names, name);
-
-	if (id < 0)
-		return 0;
-	*idx = m->by_name + m->group[id];
-	return m->group[id + 1] - m->group[id];
+	return klp_name_groups_find(&m->byname, name, idx);
 }
 
 void klp_sysmap_free(struct klp_sysmap *m)
 {
 	free(m->buf);
 	free(m->syms);
-	free(m->by_name);
-	free(m->group);
-	klp_names_free(&m->names);
+	klp_name_groups_free(&m->byname);
 	klp_names_free(&m->exports);
 	memset(m, 0, sizeof(*m));
 }

@@ -38,9 +38,7 @@ struct klp_sysmap {
 	unsigned nlines;
 	struct klp_ksym *syms;		/* kept symbols, in kallsyms order */
 	size_t nsyms, cap;
-	struct klp_names names;		/* distinct names of syms */
-	size_t *by_name;		/* indexes into syms, grouped by name, each group in order */
-	size_t *group;			/* name number -> its first place in by_name; one more at the end */
+	struct klp_name_groups byname;	/* syms by name */
 	struct klp_names exports;	/* X of every __ksymtab_X line: vmlinux's exports */
 };
 

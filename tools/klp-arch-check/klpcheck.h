@@ -107,6 +107,8 @@ void module_free(struct module *m);
 /* Read and index the map (modmap.c); -1 when memory ran out. */
 int module_read_map(struct module *m);
 
+/* The value of KEY in .modinfo ("KEY=VALUE"), the first as the loader finds it; NULL if none. */
+const char *modinfo_value(const struct ef_file *f, const char *key);
 /* An alternative's feature as the kernel's headers write it: "9*32+20", "!8*32+16". */
 const char *feature_text(const struct entry *e, char buf[24]);
 /* "foo+0x12", "foo.cold+0x3", ".text+0x40": where an address is. */

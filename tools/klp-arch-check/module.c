@@ -220,16 +220,14 @@ static int decode_section(struct module *m, struct esec *es)
 	return 0;
 }
 
-static void read_modinfo(struct module *m)
+const char *modinfo_value(const struct ef_file *f, const char *key)
 {
-	const struct ef_sec *s = ef_section_named(&m->elf, ".modinfo");
+	const struct ef_sec *s = ef_section_named(f, ".modinfo");
 	const char *p, *end;
+	size_t klen = strlen(key);
 
-	if (!s)
-		return;
-	m->is_ko = true;
-	if (!s->data)
-		return;
+	if (!s || !s->data)
+		return NULL;
 	p = (const char *)s->data;
 	end = p + s->size;
 	while (p < end) {
@@ -237,12 +235,22 @@ static void read_modinfo(struct module *m)
 
 		if (!nul)
 			break;	/* an unterminated last string is not a modinfo string */
-		if (strncmp(p, "vermagic=", 9) == 0)
-			m->vermagic = p + 9;
-		else if (strcmp(p, "livepatch=Y") == 0)
-			m->livepatch = true;
+		/* The first one, as the loader's get_modinfo() finds it. */
+		if (strncmp(p, key, klen) == 0 && p[klen] == '=')
+			return p + klen + 1;
 		p = nul + 1;
 	}
+	return NULL;
+}
+
+static void read_modinfo(struct module *m)
+{
+	if (!ef_section_named(&m->elf, ".modinfo"))
+		return;
+	m->is_ko = true;
+	m->vermagic = modinfo_value(&m->elf, "vermagic");
+	/* check_modinfo_livepatch(): the key's presence makes a livepatch module. */
+	m->livepatch = modinfo_value(&m->elf, "livepatch") != NULL;
 }
 
 void describe_address(const struct module *m, size_t shndx, uint64_t addr, char *buf, size_t len)
