@@ -61,6 +61,22 @@ int klp_entry_kind_of(const char *name, size_t len)
 	return -1;
 }
 
+int klp_special_section(const char *name)
+{
+	/* module_finalize(), find_module_sections() and the ftrace/bug code (5.4.286, 6.1). */
+	static const char *const names[] = {
+		".smp_locks", "__jump_table", "__ex_table", "__bug_table", ".static_call_sites",
+		".retpoline_sites", ".return_sites", ".ibt_endbr_seal", "__mcount_loc",
+		".orc_unwind", ".orc_unwind_ip",
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof(names) / sizeof(names[0]); i++)
+		if (strcmp(name, names[i]) == 0)
+			return 1;
+	return 0;
+}
+
 const char *klp_entry_kind_name(enum klp_entry_kind kind)
 {
 	return kind == KLP_ENTRY_PARA ? "para" : "alt";
@@ -388,6 +404,12 @@ int klp_kallsyms_weak(char type)
 {
 	/* scripts/kallsyms.c, compare_symbols(). */
 	return type == 'W' || type == 'w';
+}
+
+int klp_modpost_ignores_undefined(const char *name)
+{
+	/* scripts/mod/modpost.c, ignore_undef_symbol() (5.4.286, 6.1; x86_64 part). */
+	return strcmp(name, "__this_module") == 0 || strcmp(name, "_GLOBAL_OFFSET_TABLE_") == 0;
 }
 
 const struct klp_kconfig klp_kconfig_default = { .kallsyms_all = 1, .module_unload = 1 };

@@ -60,6 +60,15 @@ const char *klp_entry_section(enum klp_entry_kind kind);
  */
 int klp_entry_kind_of(const char *name, size_t len);
 
+/*
+ * Is NAME a special section the module loader (or the kernel at module
+ * load) reads by its exact name, other than the two entry sections:
+ * .smp_locks, __jump_table, __ex_table and the like (docs/kernel-abi.md,
+ * section 9)?  Never renamed; their contents are used before livepatch
+ * writes any klp relocation.
+ */
+int klp_special_section(const char *name);
+
 /* "alt" / "para", as reports print them. */
 const char *klp_entry_kind_name(enum klp_entry_kind kind);
 
@@ -211,6 +220,13 @@ enum klp_sympos_result klp_sympos_find(const uint64_t *addrs, size_t count, unsi
 int klp_kallsyms_keeps(long v, char type, const char *name);
 /* At one address, kallsyms orders weak symbols (nm 'W', 'w') after the others. */
 int klp_kallsyms_weak(char type);
+
+/*
+ * Does modpost leave the undefined symbol NAME of an x86_64 module alone,
+ * because the .ko link defines it (__this_module, in the .mod.c) or it is
+ * no symbol (_GLOBAL_OFFSET_TABLE_)?
+ */
+int klp_modpost_ignores_undefined(const char *name);
 
 /* The configuration a module's kallsyms depend on. */
 struct klp_kconfig {

@@ -114,6 +114,8 @@ static void kallsyms(void)
 	UNIT_CHECK("6.1 kallsyms drops __kcfi_typeid_",
 		   !klp_kallsyms_keeps(v61, 'r', "__kcfi_typeid_foo"));
 	UNIT_CHECK("weak sorts last", klp_kallsyms_weak('W') && !klp_kallsyms_weak('T'));
+	UNIT_CHECK("modpost ignores __this_module", klp_modpost_ignores_undefined("__this_module"));
+	UNIT_CHECK("modpost reports printk", !klp_modpost_ignores_undefined("printk"));
 
 	UNIT_CHECK("module .text in core", klp_module_section_in_core(c, ".text", SHF_ALLOC | SHF_EXECINSTR, 0));
 	UNIT_CHECK("module .data in core", klp_module_section_in_core(c, ".data", SHF_ALLOC | SHF_WRITE, 0));

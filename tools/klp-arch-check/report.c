@@ -16,26 +16,6 @@ static const char *applied_how(const struct esec *es)
 	return es->applied ? "object" : "never";
 }
 
-/*
- * Special sections next to the entries that are never renamed and are
- * applied at module load (docs/kernel-abi.md, section 9): worth knowing about in patched code,
- * e.g. static keys (__jump_table) referencing a module object.
- */
-static const char *const special_sections[] = {
-	".smp_locks", "__jump_table", "__ex_table", "__bug_table", ".static_call_sites",
-	".retpoline_sites", ".return_sites", "__mcount_loc", ".orc_unwind", ".orc_unwind_ip",
-};
-
-static bool is_special(const char *name)
-{
-	size_t i;
-
-	for (i = 0; i < sizeof(special_sections) / sizeof(special_sections[0]); i++)
-		if (strcmp(name, special_sections[i]) == 0)
-			return true;
-	return false;
-}
-
 static void flags_text(const struct ef_sec *s, char buf[16])
 {
 	size_t n = 0;
@@ -200,7 +180,7 @@ void report_text(const struct module *m, const struct findings *f, FILE *out)
 		for (i = 1; i < m->elf.nsecs; i++) {
 			const struct ef_sec *s = &m->elf.secs[i];
 
-			if (!is_special(s->name))
+			if (!klp_special_section(s->name))
 				continue;
 			if (!header)
 				fprintf(out, "  other special sections (never renamed, handled at module load):");
@@ -310,7 +290,7 @@ void report_json(const struct module *m, const struct findings *f, FILE *out, bo
 	for (i = 1, j = 0; i < m->elf.nsecs; i++) {
 		const struct ef_sec *s = &m->elf.secs[i];
 
-		if (!is_special(s->name))
+		if (!klp_special_section(s->name))
 			continue;
 		fputs(j++ ? ", {" : "{", out);
 		json_kv(out, "name", s->name, false);
