@@ -20,6 +20,9 @@ int rules_for_kernel(const char *arg, struct rules *out, const char *from)
 	if (applies < 0)
 		return -1;
 	out->id = applies ? RULES_KLP_ARCH : RULES_NONE;
+	out->kv = klp_kernel_version(arg);
+	if (out->kv < 0)
+		out->kv = applies ? KLP_KV(5, 7) : KLP_KV(5, 8);
 	return 0;
 }
 
@@ -331,6 +334,8 @@ int module_load(struct module *m, const char *path, const char *layout_arg,
 	} else {
 		default_rules(m);
 	}
+	if (module_read_klp(m))
+		return ef_error(err, "out of memory");
 	return 0;
 }
 
@@ -341,6 +346,7 @@ void module_free(struct module *m)
 	free(m->map);
 	free(m->map_by_addr);
 	free(m->map_by_name);
+	free(m->klp);
 	ef_close(&m->elf);
 	memset(m, 0, sizeof(*m));
 }

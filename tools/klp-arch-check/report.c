@@ -80,6 +80,13 @@ static void map_line(const struct map_rec *r, FILE *out)
 	case KLP_MAP_OBJECT:
 		fprintf(out, "object %s\n", r->str[0]);
 		break;
+	case KLP_MAP_SYMBOL:
+		fprintf(out, "symbol %s %s %s %s\n", r->str[1], r->str[0], r->str[2],
+			klp_map_source_name(r->source));
+		break;
+	case KLP_MAP_TABLE:
+		fprintf(out, "table %s %s %s\n", r->str[1][0] ? r->str[1] : "-", r->str[2], r->str[0]);
+		break;
 	default:
 		fprintf(out, "%s %s %s %s\n", r->str[1][0] ? r->str[1] : "-", r->str[2],
 			r->str[0][0] ? r->str[0] : "-", klp_map_source_name(r->source));
@@ -98,7 +105,8 @@ void report_map(const struct module *m, FILE *out)
 			KLP_MAP_SECTION, m->map_stop_offset, m->map_stop);
 }
 
-void report_text(const struct module *m, const struct findings *f, FILE *out)
+void report_text(const struct module *m, const struct symdbs *db, const struct findings *f,
+		 FILE *out)
 {
 	size_t i;
 	int group;
@@ -191,6 +199,7 @@ void report_text(const struct module *m, const struct findings *f, FILE *out)
 		if (header)
 			fputc('\n', out);
 	}
+	report_klp_text(m, db, out);
 	for (i = 0; i < f->n; i++) {
 		const struct finding *x = &f->v[i];
 
@@ -245,7 +254,8 @@ static void entry_json(const struct module *m, const struct entry *e, FILE *out)
 		fprintf(out, ", \"type\": %u}", e->ptype);
 }
 
-void report_json(const struct module *m, const struct findings *f, FILE *out, bool first)
+void report_json(const struct module *m, const struct symdbs *db, const struct findings *f,
+		 FILE *out, bool first)
 {
 	size_t i, j;
 	char fl[16], version[64] = "";
@@ -310,6 +320,17 @@ void report_json(const struct module *m, const struct findings *f, FILE *out, bo
 		} else if (r->kind == KLP_MAP_OBJECT) {
 			json_kv(out, "kind", "object", false);
 			json_kv(out, "name", r->str[0], true);
+		} else if (r->kind == KLP_MAP_SYMBOL) {
+			json_kv(out, "kind", "symbol", false);
+			json_kv(out, "name", r->str[1], true);
+			json_kv(out, "object", r->str[0], true);
+			json_kv(out, "position", r->str[2], true);
+			json_kv(out, "source", klp_map_source_name(r->source), true);
+		} else if (r->kind == KLP_MAP_TABLE) {
+			json_kv(out, "kind", "table", false);
+			json_kv(out, "function", r->str[1], true);
+			json_kv(out, "symbol", r->str[2], true);
+			json_kv(out, "object", r->str[0], true);
 		} else {
 			json_kv(out, "kind", "function", false);
 			json_kv(out, "function", r->str[1], true);
@@ -322,7 +343,9 @@ void report_json(const struct module *m, const struct findings *f, FILE *out, bo
 		}
 		fputc('}', out);
 	}
-	fputs("],\n   \"findings\": [", out);
+	fputc(']', out);
+	report_klp_json(m, db, out);
+	fputs(",\n   \"findings\": [", out);
 	for (i = 0; i < f->n; i++) {
 		const struct finding *x = &f->v[i];
 

@@ -152,13 +152,13 @@ static long in_module(struct rl_ctx *c, const struct kmod *k, const struct ref *
 	if (nsafe)
 		snprintf(fix, sizeof(fix), "; say which one with " FIX, k->object, safe, r->name);
 	else
-		snprintf(fix, sizeof(fix), "; no position names the same definition in both load orders: reach it another way (through a function of %s that is unique)",
+		snprintf(fix, sizeof(fix), "; no position names the same definition in both load orders, so the patch cannot reach it by name: call a function of %s whose name is unique instead",
 			 k->object);
 	if (res.status == RES_ABSENT)
 		rl_msg(&c->errors, "%s, referenced from %s, is declared to be in %s, but %s has no such symbol",
 		       r->name, r->where, k->object, k->elf.path);
 	else if (res.status == RES_LOAD_ORDER)
-		rl_msg(&c->errors, "%s, referenced from %s, at position %lu of %s names different symbols depending on the load order: while %s loads after the patch livepatch searches its full symbol table, once it had loaded before only its core symbols (no init or .modinfo symbols): %s%s",
+		rl_msg(&c->errors, "%s, referenced from %s, at position %lu of %s would not name the same symbol in both load orders: livepatch searches the full symbol table of %s while it loads after the patch, and only its core symbols (no init, .modinfo or absolute ones) once it had loaded before: %s%s",
 		       r->name, r->where, pos, k->object, k->object, cand, fix);
 	else if (res.status == RES_AMBIGUOUS)
 		rl_msg(&c->errors, "%s, referenced from %s, has %zu definitions in %s (%s): %s%s",

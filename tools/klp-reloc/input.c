@@ -128,6 +128,9 @@ int rl_open(struct rl_ctx *c, char *err, size_t len)
 {
 	char e[EF_ERRLEN];
 
+	if (c->opt.kernel && klp_kernel_version(c->opt.kernel) < 0)
+		return fail(err, len, "--kernel %s: not a kernel release or version (such as 6.1.0-57-amd64 or 5.4)",
+			    c->opt.kernel);
 	if (module_load(&c->m, c->opt.path, NULL, c->opt.kernel, e))
 		return fail(err, len, "%s: %s", c->opt.path, e);
 	if (kernel_of(c, err, len) || load_databases(c, err, len))

@@ -43,8 +43,9 @@ static void judge(struct rl_ctx *c, const struct entry *e, const struct ef_rel *
 		 replacement ? "copies replacement code that holds" : "patches bytes that hold",
 		 t->obj, t->name, rat);
 	if (klp_kernel_applies_klp_arch(c->kv))
-		rl_msg(&c->errors, "%s: it is applied %s, but livepatch writes the relocations of '%s' later, and then refuses the object (\"Skipping invalid relocation target, existing value is nonzero\")%s: put the entry in .klp.arch.%s.%s, which livepatch applies right after them (the klp_tag plugin does with abi=klp-arch when %s is tagged with object '%s')",
-		       what, eobj ? "with object" : "when the patch module loads",
+		rl_msg(&c->errors, "%s: it is applied %s%s%s, but livepatch writes the relocations of '%s' later, and then refuses the object (\"Skipping invalid relocation target, existing value is nonzero\")%s: put the entry in .klp.arch.%s.%s, which livepatch applies right after them (the klp_tag plugin does with abi=klp-arch when %s is tagged with object '%s')",
+		       what, eobj ? "with the relocations of '" : "when the patch module loads",
+		       eobj ? eobj : "", eobj ? "'" : "",
 		       t->obj, replacement ? " or runs code with a zero address" : "", t->obj,
 		       klp_entry_section(e->es->kind),
 		       e->func ? e->func->name : "the function", t->obj);

@@ -180,6 +180,12 @@ int rl_plan(struct rl_ctx *c)
 	for (i = 1; i < f->nsecs; i++) {
 		const struct ef_sec *rs = &f->secs[i];
 
+		/* ld -r copies a .klp.rela section that has a sibling .rela as data (12.10). */
+		if ((rs->sh.sh_flags & KLP_SHF_RELA_LIVEPATCH) &&
+		    (rs->sh.sh_type != SHT_RELA || rs->sh.sh_link >= f->nsecs ||
+		     f->secs[rs->sh.sh_link].sh.sh_type != SHT_SYMTAB))
+			rl_msg(&c->errors, "%s: a livepatch relocation section that is no relocation section of the symbol table (type 0x%x, sh_link %u): a link copied it as data, with stale symbol indices; convert with --for-link before linking and --restore after",
+			       rs->name, rs->sh.sh_type, rs->sh.sh_link);
 		if (rs->sh.sh_type != SHT_RELA || (rs->sh.sh_flags & KLP_SHF_RELA_LIVEPATCH))
 			continue;
 		if (plan_section(c, rs, first_global, taken)) {

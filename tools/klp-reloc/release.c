@@ -42,7 +42,8 @@ static void check_map_name(struct rl_ctx *c)
 	const char *r = klp_sysmap_release_of(c->map.path);
 	char t[200];
 
-	if (r && !same_release(c, r))
+	/* Only a name that says a release: "System.map-old" says nothing. */
+	if (r && klp_kernel_version(r) >= 0 && !same_release(c, r))
 		rl_msg(&c->errors, "%s is the System.map of release %s, but the target kernel is %s: give the target kernel's map (for Debian: ./usr/lib/debug/boot/System.map-RELEASE of linux-image-RELEASE-dbg)",
 		       c->map.path, r, target_text(c, t, sizeof(t)));
 }
