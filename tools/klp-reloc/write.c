@@ -247,10 +247,16 @@ static void put_shdr(struct buf *b, const GElf_Shdr *sh)
 	put_le(b, sh->sh_entsize, 8);
 }
 
-/* Place BYTES (LEN of them, NULL for NOBITS) at the next offset aligned to ALIGN. */
+/*
+ * Place BYTES (LEN of them, NULL for NOBITS) at the next offset aligned to
+ * ALIGN.  Only the address needs the alignment: a file offset aligned to
+ * more than 64 KiB (a damaged header) gets 64 KiB.
+ */
 static uint64_t place(struct buf *file, const void *bytes, size_t len, uint64_t align)
 {
-	if (align > 1 && file->n % align)
+	if (align > 65536 || (align & (align - 1)))
+		align = 65536;
+	if (bytes && align > 1 && file->n % align)
 		put(file, NULL, (size_t)(align - file->n % align));
 	if (bytes)
 		put(file, bytes, len);
@@ -295,7 +301,7 @@ static int lay_out(struct out *o, struct buf *file)
 	sh[0] = f->secs[0].sh;
 	sh[0].sh_size = total >= SHN_LORESERVE ? total : 0;
 	sh[0].sh_link = o->shstrtab >= SHN_LORESERVE ? (Elf64_Word)o->shstrtab : 0;
-	shoff = place(file, NULL, 0, 8);
+	shoff = place(file, "", 0, 8);
 	for (i = 0; i < total; i++)
 		put_shdr(file, &sh[i]);
 	free(sh);
