@@ -13,6 +13,7 @@
  *   DATA_SYM        a pointer to it in .data
  *   INIT            fix_init, in .init.text, patches MODOBJ and calls MODULE_CALLEE
  *   NO_VMLINUX_OBJ  the patch's tables name MODOBJ only
+ *   EXTRA_OBJ       one more object the tables name
  *   ALT_VMLINUX=S / ALT_MODULE=S   an alternative over the call in section S
  *   REPL_VMLINUX=S  an alternative whose replacement code makes the call
  *   PARA_VMLINUX=S  a paravirt site over an indirect call through PARA_PTR
@@ -74,6 +75,9 @@
 	map_record 2, 0, 0, 0, "vmlinux"
 #endif
 	map_record 2, 0, 0, 0, MODOBJ
+#ifdef EXTRA_OBJ
+	map_record 2, 0, 0, 0, EXTRA_OBJ
+#endif
 	map_record 3, 1, 0, fix_vmlinux, "vmlinux", "fix_vmlinux", "fix_vmlinux"
 	map_record 3, 1, 0, fix_module, MODOBJ, "fix_module", "fix_module"
 #ifdef INIT

@@ -10,15 +10,19 @@
  *   init_only   .init.text: in the full table only
  *   only_once   .text: unique everywhere
  *   target_export  exported (in the tests' Module.symvers)
- * VERMAGIC picks the release it claims to be built for.
+ * VERMAGIC picks the release it claims to be built for, NAME its name.
  */
 #ifndef VERMAGIC
 #define VERMAGIC "5.4.286-klptest SMP mod_unload modversions "
 #endif
+#ifndef NAME
+#define NAME "klp_target"
+#endif
 	.section .modinfo, "a"
 	.ascii "vermagic="
 	.asciz VERMAGIC
-	.asciz "name=klp_target"
+	.ascii "name="
+	.asciz NAME
 	.asciz "license=GPL"
 
 	.section .init.text, "ax"

@@ -269,12 +269,13 @@ static long for_data(struct rl_ctx *c, const struct ref *r)
 	size_t i, n = 0;
 	char names[400] = "";
 
-	for (i = 0; i < c->nmods; i++)
-		if (rl_patched(c, c->mods[i].object) && kmod_find(&c->mods[i], r->name, &idx)) {
-			one = &c->mods[i];
-			n += (size_t)snprintf(names + strlen(names), sizeof(names) - strlen(names),
-					      "%s'%s'", n ? ", " : "", one->object) > 0;
-		}
+	for (i = 0; i < c->nmods; i++) {
+		if (!rl_patched(c, c->mods[i].object) || !kmod_find(&c->mods[i], r->name, &idx))
+			continue;
+		one = &c->mods[i];
+		snprintf(names + strlen(names), sizeof(names) - strlen(names), "%s'%s'", n++ ? ", " : "",
+			 one->object);
+	}
 	if (n > 1) {
 		rl_msg(&c->errors, "%s, referenced from %s, is defined by several patched objects (%s): say which with klp_symbol(\"OBJECT\") on its declaration",
 		       r->name, r->where, names);
