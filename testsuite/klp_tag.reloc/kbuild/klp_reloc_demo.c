@@ -1,8 +1,10 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 /*
  * klp_reloc_demo.c - a livepatch module that needs livepatch relocations:
- * it replaces Debian 6.1's static cmdline_proc_show(), calls the original,
- * and reads the unexported saved_command_line.  Built by the kbuild test
+ * it replaces Debian 6.1's static cmdline_proc_show() and calls the
+ * unexported kallsyms_lookup_name() (exported no more since 5.7) and reads
+ * the unexported saved_command_line.  (Calling cmdline_proc_show() itself
+ * would recurse: livepatch sends every call of it to the replacement.)  Built by the kbuild test
  * of klp_tag.reloc (reloc.exp) against the installed headers, with
  * klp-reloc --for-link between the compile and modpost and --restore on
  * the .ko.
@@ -11,13 +13,14 @@
 #include <linux/module.h>
 #include <linux/seq_file.h>
 
-extern int cmdline_proc_show(struct seq_file *m, void *v);
+extern unsigned long kallsyms_lookup_name(const char *name);
 extern char *saved_command_line;
 
 static int klp_reloc_demo_show(struct seq_file *m, void *v)
 {
-	seq_printf(m, "klp_reloc_demo: %s\n", saved_command_line);
-	return cmdline_proc_show(m, v);
+	seq_printf(m, "klp_reloc_demo: %s (cmdline_proc_show at %s)\n", saved_command_line,
+		   kallsyms_lookup_name("cmdline_proc_show") ? "an address" : "0");
+	return 0;
 }
 
 static struct klp_func funcs[] = {
