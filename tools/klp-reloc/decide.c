@@ -127,9 +127,9 @@ static long in_vmlinux(struct rl_ctx *c, const struct ref *r, unsigned long pos)
 		rl_msg(&c->errors, "%s, referenced from %s, has %zu definitions in vmlinux (%s): %s; say which one with " FIX,
 		       r->name, r->where, res.count, c->map.path, cand, "vmlinux", safe, r->name);
 	else if (res.status == RES_NO_POSITION)
-		rl_msg(&c->errors, "%s, referenced from %s, is declared at position %lu of vmlinux, but %s has %zu definition%s of it: %s",
+		rl_msg(&c->errors, "%s, referenced from %s, is declared at position %lu of vmlinux, but %s has %zu definition%s of it: %s; declare one of them, e.g. " FIX,
 		       r->name, r->where, pos, c->map.path, res.count, res.count == 1 ? "" : "s",
-		       cand);
+		       cand, "vmlinux", res.count == 1 ? 0ul : safe, r->name);
 	else
 		rl_msg(&c->errors, "%s, referenced from %s, is at address 0 in %s (%s): livepatch takes address 0 for \"not found\", so a per-cpu symbol at offset 0 cannot be reached through a klp relocation",
 		       r->name, r->where, c->map.path, cand);
@@ -149,7 +149,9 @@ static long in_module(struct rl_ctx *c, const struct kmod *k, const struct ref *
 	if (res.status == RES_OK)
 		return add_target(c, k->object, r->name, pos);
 	nsafe = describe_candidates(NULL, k, &res, cand, sizeof(cand), &safe);
-	if (nsafe)
+	if (nsafe && res.count == 1 && res.core_count == 1)
+		snprintf(fix, sizeof(fix), "; declare it with " FIX, k->object, 0ul, r->name);
+	else if (nsafe)
 		snprintf(fix, sizeof(fix), "; say which one with " FIX, k->object, safe, r->name);
 	else
 		snprintf(fix, sizeof(fix), "; no position names the same definition in both load orders, so the patch cannot reach it by name: call a function of %s whose name is unique instead",
@@ -164,9 +166,9 @@ static long in_module(struct rl_ctx *c, const struct kmod *k, const struct ref *
 		rl_msg(&c->errors, "%s, referenced from %s, has %zu definitions in %s (%s): %s%s",
 		       r->name, r->where, res.count, k->object, k->elf.path, cand, fix);
 	else if (res.status == RES_NO_POSITION)
-		rl_msg(&c->errors, "%s, referenced from %s, is declared at position %lu of %s, but %s has %zu definition%s of it: %s",
+		rl_msg(&c->errors, "%s, referenced from %s, is declared at position %lu of %s, but %s has %zu definition%s of it: %s%s",
 		       r->name, r->where, pos, k->object, k->elf.path, res.count,
-		       res.count == 1 ? "" : "s", cand);
+		       res.count == 1 ? "" : "s", cand, fix);
 	else
 		rl_msg(&c->errors, "%s, referenced from %s, is an absolute symbol of value 0 in %s: livepatch takes address 0 for \"not found\"",
 		       r->name, r->where, k->elf.path);
