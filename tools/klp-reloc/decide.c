@@ -90,8 +90,8 @@ static void clones(const struct rl_ctx *c, const char *name, char *buf, size_t l
 			used += (size_t)snprintf(buf + used, len - used, "%s%s",
 						 found++ ? ", " : "; vmlinux has ", n->name[i]);
 	if (found && used < len)
-		snprintf(buf + used, len - used, ", copies GCC made of a static %s: declare the one meant, by its full name, with klp_symbol(\"vmlinux\")",
-			 name);
+		snprintf(buf + used, len - used, ", copies GCC made of a static %s: reference the one meant by its full name (an asm label on the declaration: asm(\"%s.isra.0\"), for one)",
+			 name, name);
 }
 
 static long nowhere(struct rl_ctx *c, const struct ref *r)
