@@ -31,6 +31,11 @@ MANDIR ?= $(PREFIX)/share/man
 INCLUDEDIR ?= $(PREFIX)/include
 
 KVER ?= $(shell scripts/kernel-version.sh)
+# A directory holding the test kernel that applies .klp.arch sections
+# (Linux 5.4.286 as Debian packages, its source tarball and SHA256SUMS);
+# make check boots it under QEMU.  Without it those tests are skipped and
+# say what to provide.
+KLP_TEST_KERNELS ?=
 
 CFLAGS ?= -O2 -g
 WARN_CFLAGS := -Wall -Wextra -Wno-unused-parameter
@@ -66,7 +71,7 @@ all: build-deps $(PLUGIN) tools
 BUILD_PKGS := $(GCC_PLUGIN_DEV) g++-$(GCC_MAJOR) libelf-dev make binutils
 CHECK_PKGS := dejagnu python3 shellcheck
 KERNEL_PKGS := linux-headers-amd64 linux-source-6.1 xz-utils
-QEMU_PKGS := qemu-system-x86 busybox-static cpio
+QEMU_PKGS := qemu-system-x86 busybox-static cpio bash-static kmod procps
 
 build-deps:
 	@scripts/deps.sh --check $(BUILD_PKGS)

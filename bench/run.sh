@@ -137,7 +137,7 @@ else
 	done
 	scripts/demo.sh build "$out/kbuild-off" KLP_TAG_OFF=1 >> "$log" 2>&1 ||
 		fail "kbuild of the examples with KLP_TAG_OFF=1 failed"
-	scripts/demo.sh build "$out/kbuild-on" KLP_TAG_ABI=klp-arch KLP_TAG_PLUGIN="$PLUGIN" >> "$log" 2>&1 ||
+	scripts/demo.sh build "$out/kbuild-on" KLP_TAG_ABI=klp-arch KLP_TAG_ABI_FORCE=1 KLP_TAG_PLUGIN="$PLUGIN" >> "$log" 2>&1 ||
 		fail "kbuild of the examples with the plugin failed"
 	say "A and B are kbuild's own commands from \`.UNIT.o.cmd\` (the compiler part; objtool, which"
 	say "kbuild runs after it, is left out), run in $KDIR:"

@@ -33,9 +33,11 @@
  *   24  strings            NUL-terminated, then NUL padding to `length`:
  *                          unit:     producer, source file name
  *                          object:   object name
- *                          function: object name, C identifier of the
- *                                    function, symbol name (differs for
- *                                    IPA clones: foo.constprop.0)
+ *                          function: object name ("" for a function of
+ *                                    no object that holds entries), C
+ *                                    identifier of the function, symbol
+ *                                    name (differs for IPA clones:
+ *                                    foo.constprop.0)
  *                          symbol:   object name, symbol name, position
  *                          table:    object name, C identifier, symbol name
  *

@@ -60,6 +60,15 @@ int klp_objname_check_exact(const char *name, size_t len, char why[KLP_OBJNAME_W
 {
 	char norm[KLP_OBJNAME_MAX + 1];
 
+	/* A file name given for a module name: ext4.ko. */
+	if (len > 3 && memcmp(name + len - 3, ".ko", 3) == 0 &&
+	    klp_objname_normalise(name, len - 3, norm, why) == 0) {
+		snprintf(why, KLP_OBJNAME_WHY,
+			 "ends in '.ko': the kernel compares it with the loaded module's name, "
+			 "which is the file name without '.ko' and with every '-' a '_', so write "
+			 "'%s'", norm);
+		return -1;
+	}
 	if (klp_objname_normalise(name, len, norm, why))
 		return -1;
 	if (memchr(name, '-', len)) {

@@ -98,3 +98,36 @@ void klp_write_quoted(FILE *out, const char *s, const char *byte_format)
 	}
 	fputc('"', out);
 }
+
+int klp_is_identifier(const char *s, size_t len)
+{
+	size_t i;
+
+	if (len == 0 || (s[0] >= '0' && s[0] <= '9'))
+		return 0;
+	for (i = 0; i < len; i++) {
+		char ch = s[i];
+
+		if (!((ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') ||
+		      (ch >= '0' && ch <= '9') || ch == '_'))
+			return 0;
+	}
+	return 1;
+}
+
+void klp_quote_field(char *buf, size_t size, const char *s, size_t len)
+{
+	size_t shown = len > 40 ? 40 : len, i, o = 0;
+
+	for (i = 0; i < shown && o + 5 < size; i++) {
+		unsigned char ch = (unsigned char)s[i];
+
+		if (ch >= 0x20 && ch < 0x7f)
+			buf[o++] = (char)ch;
+		else
+			o += (size_t)snprintf(buf + o, size - o, "\\x%02x", ch);
+	}
+	if (shown < len && o + 4 < size)
+		o += (size_t)snprintf(buf + o, size - o, "...");
+	buf[o < size ? o : size - 1] = '\0';
+}

@@ -29,6 +29,15 @@ int klp_read_file(const char *path, char **data, size_t *len);
  */
 void *klp_grow(void *array, size_t *cap, size_t need, size_t size);
 
+/* Is S (LEN bytes) a C identifier? */
+int klp_is_identifier(const char *s, size_t len);
+
+/*
+ * S (LEN bytes, any bytes) for a one-line diagnostic in BUF: at most 40
+ * bytes shown, others as \xNN, "..." when cut.
+ */
+void klp_quote_field(char *buf, size_t size, const char *s, size_t len);
+
 /*
  * Write S between double quotes for a reader that takes backslash escapes
  * (the assembler's .string, JSON): '"' and '\\' get a backslash, every byte

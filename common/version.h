@@ -1,8 +1,11 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
-/* version.h - the version of klp-tag that the tools print with --version. */
-#ifndef KLP_VERSION_H
-#define KLP_VERSION_H
+/*
+ * version.h - the one version of klp-tag: the plugin (-v, the map's unit
+ * records), every tool's --version and the packages are built from it.
+ */
+#ifndef KLP_TAG_VERSION_H
+#define KLP_TAG_VERSION_H
 
-#define KLP_TAG_RELEASE "1.0"
+#define KLP_TAG_VERSION "1.1"
 
 #endif

@@ -1,9 +1,10 @@
 # SPDX-License-Identifier: GPL-2.0-or-later
 # Fuzzing: libFuzzer harnesses (Debian's clang and its fuzzer runtime) for
 # the parts that read untrusted input: the asm directive rewriter, the tag
-# file parser and tag set, the object-name rules, klp-arch-check's ELF
-# reading (which reads the .klp_tag.map records too), the target kernel's
-# System.map and Module.symvers readers, and klp-reloc on any ELF bytes.  Each harness asserts
+# file parser and tag set, the table-file parser, the object-name rules,
+# klp-arch-check's ELF reading (which reads the .klp_tag.map records too),
+# the target kernel's System.map and Module.symvers readers, and klp-reloc
+# on any ELF bytes.  Each harness asserts
 # properties, not only "no crash" (see the comment at the top of each
 # fuzz/fuzz_*.c; fuzz/fuzz.h has the check they share).
 #
@@ -33,11 +34,12 @@ FUZZ_CFLAGS := -std=gnu11 -g -O1 -fsanitize=fuzzer,address,undefined \
 FUZZ_COV_CFLAGS := -std=gnu11 -g -O1 -fsanitize=fuzzer -fprofile-instr-generate \
 	-fcoverage-mapping $(FUZZ_INCLUDES)
 
-FUZZ_HARNESSES := rewrite tagfile objname elf sysmap symvers reloc
+FUZZ_HARNESSES := rewrite tagfile tables objname elf sysmap symvers reloc
 FUZZ_BINS := $(FUZZ_HARNESSES:%=$(FUZZ_DIR)/fuzz_%)
 # The code under test of each harness, besides the common library.
 FUZZ_SRCS_rewrite := plugin/asm_rewrite.c
-FUZZ_SRCS_tagfile := plugin/tagfile.c
+FUZZ_SRCS_tagfile :=
+FUZZ_SRCS_tables :=
 FUZZ_SRCS_objname :=
 FUZZ_SRCS_elf := $(CHECKER_LIB_SRCS)
 FUZZ_LIBS_elf := -lelf

@@ -68,9 +68,14 @@ endif
 klp_tag_parts = $(strip $($(1:.o=-y)) $($(1:.o=-objs)) $($(1:.o=-m)))
 klp_tag_composites := $(foreach m,$(obj-m),$(if $(call klp_tag_parts,$m),$m))
 klp_tag_files := $(sort $(foreach m,$(obj-m),$(or $(call klp_tag_parts,$m),$m)))
+# The C files of composite modules: each one's tables can name the others'
+# functions, so each is scanned for them (module-wide tables).
+klp_tag_c_parts = $(foreach p,$(call klp_tag_parts,$1),$(if $(wildcard $(src)/$(p:.o=.c)),$p))
 
 # Generated files, removed by `make clean`.
-clean-files += .klp-tag.stamp $(foreach m,$(klp_tag_composites),.$(m:.o=).klp.lds .$(m:.o=).ko.klp.lds)
+clean-files += .klp-tag.stamp .klp-tag.check \
+	$(foreach m,$(klp_tag_composites),.$(m:.o=).klp.lds .$(m:.o=).ko.klp.lds \
+		$(foreach p,$(call klp_tag_c_parts,$m),$(p:.o=.klp-tables) $(p:.o=.klp-tables-in)))
 
 ifneq ($(klp_tag_pass),clean)
 
@@ -87,6 +92,9 @@ klp_tag_incdir := $(firstword $(patsubst %/klp_tag.h,%,$(wildcard \
 	$(klp_tag_here)/klp_tag.h $(abspath $(klp_tag_here)/../../include)/klp_tag.h)))
 klp_tag_lds_gen := $(firstword $(wildcard $(abspath $(klp_tag_here)/../linker-scripts/klp-lds) \
 	$(abspath $(klp_tag_here)/../../bin/klp-lds)))
+klp_tag_checker := $(firstword $(wildcard \
+	$(abspath $(klp_tag_here)/../tools/klp-arch-check/klp-arch-check) \
+	$(abspath $(klp_tag_here)/../../bin/klp-arch-check)))
 KLP_TAG_PLUGIN ?= $(firstword $(wildcard $(abspath $(klp_tag_here)/../plugin/klp_tag.so)) \
 	$(shell $(CC) -print-file-name=plugin)/klp_tag.so)
 
@@ -105,6 +113,8 @@ klp_tag_abi = $(or $(klp_tag_abi_memo),$(eval klp_tag_abi_memo := $(klp_tag_deci
 klp_tag_decide_abi = $(strip \
 	$(if $(filter-out auto klp-arch none,$(or $(KLP_TAG_ABI),auto)), \
 		$(error klp-tag: KLP_TAG_ABI='$(KLP_TAG_ABI)' is not auto, klp-arch or none)) \
+	$(if $(filter klp-arch,$(KLP_TAG_ABI)),$(if $(klp_tag_has_hook)$(filter-out 0 n no,$(KLP_TAG_ABI_FORCE)),, \
+		$(error klp-tag: KLP_TAG_ABI=klp-arch, but $(srctree)/include/linux/livepatch.h declares no arch_klp_init_object_loaded(): this kernel (5.8 or later, or a backport of the removal) never applies .klp.arch sections, so these alternatives would stay unapplied; leave KLP_TAG_ABI at auto, or set KLP_TAG_ABI_FORCE := 1 to build for another kernel than this tree's))) \
 	$(if $(filter auto,$(or $(KLP_TAG_ABI),auto)), \
 		$(if $(klp_tag_has_hook),klp-arch,none),$(KLP_TAG_ABI)))
 
@@ -115,10 +125,12 @@ klp_tag_abi_args = $(if $(filter auto,$(or $(KLP_TAG_ABI),auto)), \
 	-fplugin-arg-klp_tag-abi=auto -fplugin-arg-klp_tag-kernel=$(klp_tag_abi), \
 	-fplugin-arg-klp_tag-abi=$(klp_tag_abi))
 
+# $1: the file; $2: its module when it is a C part of a composite one.
 klp_tag_cflags = $(if $(klp_tag_off),-DKLP_TAG_OFF, \
 	-fplugin=$(KLP_TAG_PLUGIN) $(klp_tag_abi_args) \
 	$(addprefix -fplugin-arg-klp_tag-object=,$(call klp_tag_object_of,$1)) \
 	$(addprefix -fplugin-arg-klp_tag-tags=,$(klp_tag_tagfiles)) \
+	$(if $2,-fplugin-arg-klp_tag-tables=$(obj)/$(1:.o=.klp-tables-in)) \
 	$(if $(filter-out 0 n no,$(KLP_TAG_VERBOSE)),-fplugin-arg-klp_tag-verbose)) \
 	-I$(klp_tag_incdir)
 
@@ -135,6 +147,11 @@ klp_tag_named = $(if $(KLP_TAG),$(call klp_tag_quote,KLP_TAG=$(KLP_TAG))) \
 klp_tag_name_errors = $(strip $(if $(strip $(klp_tag_named)), \
 	$(shell $(klp_tag_lds_gen) --object-name $(klp_tag_named) 2>&1 >/dev/null)))
 
+# KLP_TAG_foo.o naming a file that no module of the directory is built
+# from: a typo that would leave the real file untagged.
+klp_tag_stray = $(filter-out $(addprefix KLP_TAG_,$(klp_tag_files) $(notdir $(klp_tag_files))), \
+	$(filter KLP_TAG_%.o,$(.VARIABLES)))
+
 # First lines of `gcc --version`, compared without the program name (the
 # plugin may have been built with gcc, the kernel built with gcc-12).
 klp_tag_gcc_of_plugin = $(shell head -n 1 $(basename $(KLP_TAG_PLUGIN)).gcc 2>/dev/null)
@@ -146,9 +163,11 @@ $(if $(klp_tag_off),,
 $(if $(wildcard $(KLP_TAG_PLUGIN)),,$(error klp-tag: the klp_tag GCC plugin '$(KLP_TAG_PLUGIN)' does not exist: run make in the klp-tag tree (or make install), or set KLP_TAG_PLUGIN))
 $(if $(klp_tag_gcc_of_plugin),$(if $(call klp_tag_gcc_differs,$(klp_tag_gcc_of_plugin),$(klp_tag_gcc_of_cc)),$(error klp-tag: '$(KLP_TAG_PLUGIN)' was built for '$(klp_tag_gcc_of_plugin)', but this kernel builds with '$(klp_tag_gcc_of_cc)' (CC=$(strip $(CC))): rebuild the plugin with make CC=$(strip $(CC)))))
 $(if $(klp_tag_lds_gen),,$(error klp-tag: klp-lds (the linker script generator and name checker) not found next to $(klp_tag_here): run make in the klp-tag tree))
+$(if $(klp_tag_checker),,$(error klp-tag: klp-arch-check (the link check) not found next to $(klp_tag_here): run make in the klp-tag tree))
 $(foreach f,$(klp_tag_files),$(if $(call klp_tag_object_of,$f),
 	$(if $(wildcard $(src)/$(f:.o=.S)),$(error klp-tag: $(f:.o=.S) is assembly, which the plugin does not compile, yet it is tagged $(call klp_tag_object_of,$f)$(if $(filter undefined,$(origin KLP_TAG_$f)), by KLP_TAG): its entries would stay in the plain sections; set KLP_TAG_$f := (empty) to leave it untagged))))
 $(if $(klp_tag_name_errors),$(error $(klp_tag_name_errors)))
+$(if $(klp_tag_stray),$(error klp-tag: $(firstword $(klp_tag_stray)) names $(patsubst KLP_TAG_%,%,$(firstword $(klp_tag_stray))), but no module of this directory is built from it (its objects: $(klp_tag_files)): correct the file name))
 $(foreach t,$(klp_tag_tagfiles),$(if $(wildcard $t),,$(error klp-tag: KLP_TAG_FILE: '$t' does not exist)))
 $(if $(filter auto,$(or $(KLP_TAG_ABI),auto)),@echo 'klp-tag: KLP_TAG_ABI=auto -> $(klp_tag_abi): $(srctree)/include/linux/livepatch.h $(if $(filter klp-arch,$(klp_tag_abi)),declares arch_klp_init_object_loaded(): livepatch applies .klp.arch.<object> sections after relocations,declares no arch_klp_init_object_loaded(): this kernel applies alternatives and paravirt entries at module load, so nothing is renamed to .klp.arch)'))
 endef
@@ -159,8 +178,9 @@ ifeq ($(klp_tag_pass),build)
 # see KLP_TAG* values set after the include.  (Kbuild 6.1 names a file in a
 # subdirectory CFLAGS_sub/foo.o, 4.9 CFLAGS_foo.o: both are set.)
 klp_tag_add_cflags = $(if $(filter undefined,$(origin CFLAGS_$2)), \
-	$(eval CFLAGS_$2 = $$(call klp_tag_cflags,$1)), \
-	$(eval CFLAGS_$2 += $$(call klp_tag_cflags,$1)))
+	$(eval CFLAGS_$2 = $$(call klp_tag_cflags,$1,$$(call klp_tag_is_c_part,$1))), \
+	$(eval CFLAGS_$2 += $$(call klp_tag_cflags,$1,$$(call klp_tag_is_c_part,$1))))
+klp_tag_is_c_part = $(if $(filter $1,$(foreach m,$(klp_tag_composites),$(call klp_tag_c_parts,$m))),y)
 $(foreach f,$(klp_tag_files), \
 	$(call klp_tag_add_cflags,$f,$f) \
 	$(if $(filter-out $f,$(notdir $f)),$(call klp_tag_add_cflags,$f,$(notdir $f))))
@@ -174,16 +194,53 @@ $(obj)/.klp-tag.stamp: FORCE
 
 $(addprefix $(obj)/,$(klp_tag_files)): $(obj)/.klp-tag.stamp
 
-# The ld -r of each composite module gets its generated script.  Order-only:
-# the link command takes its inputs from $^ on some versions.
+quiet_cmd_klp_lds = KLPLDS  $@
+      cmd_klp_lds = $(if $(klp_tag_off),echo '/* KLP_TAG_OFF: nothing to keep */' > $@, \
+		$(klp_tag_lds_gen) --kernel=$(KERNELRELEASE) -o $@ $(filter %.o,$^))
+
+# Module-wide tables.  Each C file of a composite module is scanned
+# (-fsyntax-only, its own flags, the plugin writing what its klp_object
+# tables say: common/tables.h); each file then gets the lines of all the
+# module's scans about the functions it defines, rewritten only when they
+# change, so editing a table recompiles exactly the files it concerns.
+quiet_cmd_klp_tag_scan = KLPSCAN $@
+      cmd_klp_tag_scan = $(CC) $(c_flags) -fsyntax-only -fplugin-arg-klp_tag-write-tables=$@ $<
+quiet_cmd_klp_tag_noscan = KLPSCAN $@ (KLP_TAG_OFF)
+      cmd_klp_tag_noscan = echo 'klp-tag-tables 1' > $@
+
+$(obj)/%.klp-tables: $(src)/%.c $(obj)/.klp-tag.stamp FORCE
+	$(if $(klp_tag_off),$(call cmd,klp_tag_noscan),$(call if_changed_dep,klp_tag_scan))
+
 define klp_tag_composite_rules
 $(obj)/.$(1:.o=).klp.lds: $(addprefix $(obj)/,$(call klp_tag_parts,$1)) $(obj)/.klp-tag.stamp
-	$$(if $$(klp_tag_off),@echo '/* KLP_TAG_OFF: nothing to keep */' > $$@, \
-		$(klp_tag_lds_gen) --kernel=$(KERNELRELEASE) -o $$@ $$(filter %.o,$$^))
+	$$(call cmd,klp_lds)
 $(obj)/$1: | $(obj)/.$(1:.o=).klp.lds
 $(obj)/$1: ldflags-y += -T $(obj)/.$(1:.o=).klp.lds
+targets += $(foreach p,$(call klp_tag_c_parts,$1),$(p:.o=.klp-tables))
+$(foreach p,$(call klp_tag_c_parts,$1),
+$(obj)/$(p:.o=.klp-tables-in): $(obj)/$(p:.o=.klp-tables) \
+		$(foreach q,$(call klp_tag_c_parts,$1),$(obj)/$(q:.o=.klp-tables)) FORCE
+	$(Q)$(klp_tag_lds_gen) --tables-for $$< -o $$@.tmp $$(filter %.klp-tables,$$^) && \
+	if cmp -s $$@ $$@.tmp; then rm -f $$@.tmp; else \
+		$$(if $$(filter quiet_,$$(quiet)),echo '  KLPTAB  $$@';) mv -f $$@.tmp $$@; fi
+$(obj)/$p: $(obj)/$(p:.o=.klp-tables-in))
 endef
 $(foreach m,$(klp_tag_composites),$(eval $(call klp_tag_composite_rules,$m)))
+
+# The link check, once the directory's module objects are linked and before
+# modpost reads them: every klp-arch-check finding for the decided rules is
+# an error (a table's function whose entries are not its object's, .klp.arch
+# sections in a module without livepatch=Y, ...), and a tag-file line that
+# names no function of the modules is a warning at its line.
+quiet_cmd_klp_tag_check = KLPCHK  $(obj)
+      cmd_klp_tag_check = $(if $(klp_tag_off),,$(klp_tag_checker) --kbuild --kernel $(klp_tag_abi) \
+		$(addprefix --tags ,$(klp_tag_tagfiles)) $(filter %.o,$^) &&) touch $@
+$(obj)/.klp-tag.check: $(addprefix $(obj)/,$(obj-m)) $(obj)/.klp-tag.stamp
+	$(call cmd,klp_tag_check)
+# kbuild builds these in the directory's pass, before modpost: always up to
+# 5.x, always-y from 5.10 on.
+always += .klp-tag.check
+always-y += .klp-tag.check
 
 endif # build
 

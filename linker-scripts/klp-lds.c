@@ -5,6 +5,7 @@
  *
  *   klp-lds [--kernel=RELEASE] [-o SCRIPT] OBJECT.o...
  *   klp-lds --object-name VARIABLE=NAME...
+ *   klp-lds --tables-for UNIT.klp-tables -o OUT ALL.klp-tables...
  *
  * Reads the section names of the object files a module is linked from and
  * writes a GNU ld script with exactly one output section for each
@@ -39,8 +40,14 @@
  * fragment with the plugin's own rule (common/objname.c) and prints each
  * normalised, one a line; a bad one is an error naming VARIABLE.
  *
- * Exit status: 0 script written (or names valid), 1 bad usage, an
- * unreadable object file or a bad object name.
+ * --tables-for UNIT -o OUT ALL... writes the table lines of the module's
+ * table files ALL (common/tables.h) that name a function UNIT defines:
+ * what the unit needs from the other units' klp_object tables, sorted, so
+ * that its compile depends on exactly that and an edit elsewhere recompiles
+ * only the units it concerns.
+ *
+ * Exit status: 0 script written (or names valid, or tables written), 1 bad
+ * usage, an unreadable or malformed input file or a bad object name.
  */
 #define _POSIX_C_SOURCE 200809L
 #include <errno.h>
@@ -55,11 +62,14 @@
 
 #include "kernel_abi.h"
 #include "objname.h"
+#include "tables.h"
 #include "util.h"
+#include "version.h"
 
 static const char usage_text[] =
 	"usage: klp-lds [--kernel=RELEASE] [-o SCRIPT] OBJECT.o...\n"
 	"       klp-lds --object-name VARIABLE=NAME...\n"
+	"       klp-lds --tables-for UNIT.klp-tables -o OUT ALL.klp-tables...\n"
 	"Writes the linker script that keeps a livepatch module's .klp.arch sections\n"
 	"whole: one ALIGN(8), KEEP output section per name, size ASSERTs for the\n"
 	"entry layout of kernel RELEASE.  --object-name checks object names with the\n"
@@ -228,6 +238,124 @@ static int check_object_names(int argc, char **argv)
 	return status;
 }
 
+/* ---- --tables-for ----------------------------------------------------------- */
+
+struct table_lines {
+	char **defines;		/* the unit's public functions */
+	size_t ndefines, defines_cap;
+	char **lines;		/* the table lines it needs, formatted */
+	size_t nlines, lines_cap;
+	const char *file;	/* being read, for messages */
+	int bad;
+};
+
+static char *push(char ***v, size_t *n, size_t *cap, const char *s)
+{
+	char **grown = klp_grow(*v, cap, *n + 1, sizeof(**v));
+	char *copy = grown ? strdup(s) : NULL;
+
+	if (!copy)
+		return NULL;
+	*v = grown;
+	(*v)[(*n)++] = copy;
+	return copy;
+}
+
+static int on_defines(void *ctx, const char *function, unsigned line)
+{
+	struct table_lines *t = ctx;
+
+	return push(&t->defines, &t->ndefines, &t->defines_cap, function) ? 0 : -1;
+}
+
+static int on_table(void *ctx, const char *function, const char *object, unsigned table_line,
+		    const char *table_file, unsigned line)
+{
+	struct table_lines *t = ctx;
+	char buf[8192];
+	size_t i;
+
+	for (i = 0; i < t->ndefines; i++)
+		if (strcmp(t->defines[i], function) == 0)
+			break;
+	if (i == t->ndefines)
+		return 0;
+	snprintf(buf, sizeof(buf), "table %s %s %u %s", function, object, table_line, table_file);
+	return push(&t->lines, &t->nlines, &t->lines_cap, buf) ? 0 : -1;
+}
+
+static void on_error(void *ctx, unsigned line, const char *why)
+{
+	struct table_lines *t = ctx;
+
+	fprintf(stderr, "klp-lds: %s:%u: %s\n", t->file, line, why);
+	t->bad++;
+}
+
+static int read_tables(struct table_lines *t, const char *path,
+		       const struct klp_tables_callbacks *cb)
+{
+	char *text;
+	size_t len;
+	int err = klp_read_file(path, &text, &len);
+
+	if (err) {
+		fprintf(stderr, "klp-lds: %s: %s\n", path, strerror(err));
+		return -1;
+	}
+	t->file = path;
+	if (klp_tables_parse(text, len, cb, t) < 0)
+		t->bad++;
+	free(text);
+	return t->bad ? -1 : 0;
+}
+
+static int cmp_line(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static int tables_for(const char *unit, const char *output, int nall, char **all)
+{
+	static const struct klp_tables_callbacks defines_only = { NULL, on_defines, on_error };
+	static const struct klp_tables_callbacks tables_only = { on_table, NULL, on_error };
+	struct table_lines t = { 0 };
+	FILE *out;
+	size_t i;
+	int k, status = 0;
+
+	/* table lines are ignored in the first pass: their callback is NULL. */
+	if (read_tables(&t, unit, &defines_only))
+		status = 1;
+	for (k = 0; k < nall && !status; k++)
+		if (read_tables(&t, all[k], &tables_only))
+			status = 1;
+	if (!status) {
+		qsort(t.lines, t.nlines, sizeof(*t.lines), cmp_line);
+		out = fopen(output, "w");
+		if (!out) {
+			fprintf(stderr, "klp-lds: %s: %s\n", output, strerror(errno));
+			status = 1;
+		} else {
+			klp_tables_write_format(out);
+			for (i = 0; i < t.nlines; i++)
+				if (i == 0 || strcmp(t.lines[i], t.lines[i - 1]) != 0)
+					fprintf(out, "%s\n", t.lines[i]);
+			if (fclose(out) != 0) {
+				fprintf(stderr, "klp-lds: %s: write error\n", output);
+				status = 1;
+			}
+		}
+	}
+	for (i = 0; i < t.ndefines; i++)
+		free(t.defines[i]);
+	for (i = 0; i < t.nlines; i++)
+		free(t.lines[i]);
+	free(t.defines);
+	free(t.lines);
+	return status;
+}
+
 int main(int argc, char **argv)
 {
 	const char *release = NULL, *output = NULL;
@@ -242,8 +370,14 @@ int main(int argc, char **argv)
 			output = argv[++i];
 		} else if (strcmp(argv[i], "--object-name") == 0) {
 			return check_object_names(argc - i - 1, argv + i + 1);
+		} else if (strcmp(argv[i], "--tables-for") == 0 && i + 3 < argc &&
+			   strcmp(argv[i + 2], "-o") == 0) {
+			return tables_for(argv[i + 1], argv[i + 3], argc - i - 4, argv + i + 4);
 		} else if (strcmp(argv[i], "--help") == 0) {
 			fputs(usage_text, stdout);
+			return 0;
+		} else if (strcmp(argv[i], "--version") == 0) {
+			puts("klp-lds (klp-tag) " KLP_TAG_VERSION);
 			return 0;
 		} else if (strcmp(argv[i], "--") == 0) {
 			i++;

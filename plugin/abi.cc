@@ -71,7 +71,8 @@ enum klp_map_abi resolve_abi(const klp_options &options, const klp_declared &dec
 		return KLP_ABI_KLP_ARCH;
 	if (!declared.livepatch_header && options.kernel_tree_abi == KLP_ABI_KLP_ARCH)
 		return KLP_ABI_KLP_ARCH;
-	if (!unit_has_tags)
+	/* kernel=none: the kbuild fragment has said it once for the directory. */
+	if (!unit_has_tags || (options.kernel_tree_abi == KLP_ABI_NONE && !options.verbose))
 		return KLP_ABI_NONE;
 	if (declared.livepatch_header || options.kernel_tree_abi == KLP_ABI_NONE)
 		inform(loc, "klp_tag: these kernel headers declare no "

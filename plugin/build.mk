@@ -1,12 +1,12 @@
 # SPDX-License-Identifier: GPL-2.0-or-later
 # The plugin: thin C++ glue on GCC's plugin API, one file per stage
-# (plugin/stages.h), plus plain C parts that know nothing of GCC (asm
-# directive rewriting, tag files), which are also linked into their unit
-# tests and fuzz harnesses, and the common library (common/build.mk).
+# (plugin/stages.h), plus a plain C part that knows nothing of GCC (asm
+# directive rewriting), also linked into its unit test and fuzz harness,
+# and the common library (common/build.mk).
 
-PLUGIN_CXX_SRCS := $(addprefix plugin/,klp_tag.cc options.cc attribute.cc abi.cc tables.cc \
-	resolve.cc rewrite.cc map.cc)
-PLUGIN_C_SRCS := plugin/asm_rewrite.c plugin/tagfile.c
+PLUGIN_CXX_SRCS := $(addprefix plugin/,klp_tag.cc options.cc attribute.cc symbols.cc abi.cc \
+	tables.cc resolve.cc rewrite.cc map.cc)
+PLUGIN_C_SRCS := plugin/asm_rewrite.c
 PLUGIN_OBJS := $(PLUGIN_CXX_SRCS:.cc=.o) $(PLUGIN_C_SRCS:.c=.o)
 PLUGIN_HDRS := $(wildcard plugin/*.h) $(COMMON_HDRS)
 
@@ -38,7 +38,7 @@ plugin-sdk:
 	@test -f $(PLUGIN_SDK)/include/plugin-version.h || \
 	{ echo "klp-tag: no GCC plugin headers for $(CC) (looked in $(PLUGIN_SDK)/include); install them: apt-get install $(GCC_PLUGIN_DEV)" >&2; exit 1; }
 
-PLUGIN_UNIT_TESTS := plugin/tests/unit-rewrite plugin/tests/unit-tagfile
+PLUGIN_UNIT_TESTS := plugin/tests/unit-rewrite
 plugin/tests/unit-%: plugin/tests/unit-%.c common/tests/unit.h $(PLUGIN_C_SRCS:.c=.o) $(COMMON_LIB) $(FLAGS_STAMP)
 	$(CC) $(PLUGIN_CFLAGS) -Icommon/tests -o $@ $< $(PLUGIN_C_SRCS:.c=.o) $(COMMON_LIB)
 

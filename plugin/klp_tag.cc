@@ -43,6 +43,13 @@
  *                 with abi=auto, what the kernel tree's <linux/livepatch.h>
  *                 declares, for units that include no livepatch header (the
  *                 kbuild fragment passes it, read once per build)
+ *   tables=FILE   what the klp_object tables of the module's other units
+ *                 say (repeatable): a function with external linkage that
+ *                 one of them names as a .new_func belongs to its object
+ *   write-tables=FILE
+ *                 write this unit's tables for the other units (scan mode,
+ *                 with -fsyntax-only; the kbuild fragment runs it for each
+ *                 file of a module made of several)
  *   verbose       print each function's object as a note
  *
  * Build with `make`; use with
@@ -102,19 +109,29 @@ int plugin_init(struct plugin_name_args *info, struct plugin_gcc_version *versio
 
 	unit = new klp_unit();
 	unit->tags.set = klp_tagset_new();
+	unit->foreign_tables.set = klp_tagset_new();
+	unit->symbol_tags.set = klp_tagset_new();
+	unit->symbols = new hash_map<tree, symbol_tag>;
 	unit->attributes = new hash_map<tree, attribute_tag>;
 	unit->tables.functions = new hash_map<tree, table_tag>;
 	unit->resolution.groups = new hash_map<tree, group *>;
 	unit->resolution.abi = KLP_ABI_NONE;
-	if (!unit->tags.set) {
+	if (!unit->tags.set || !unit->foreign_tables.set || !unit->symbol_tags.set) {
 		error("klp_tag: out of memory");
 		return 1;
 	}
-	parse_arguments(info, &unit->options, &unit->tags);
+	parse_arguments(info, unit);
 
 	register_callback(name, PLUGIN_INFO, NULL, &klp_tag_info);
 	register_klp_object_attribute(name, unit);
+	register_klp_symbol_attribute(name, unit);
 	register_callback(name, PLUGIN_START_UNIT, define_klp_tag_macro, NULL);
+	/* Scan mode: the tables, as parsed, for the module's other units. */
+	if (unit->options.write_tables) {
+		register_callback(name, PLUGIN_FINISH_DECL, scan_declaration, unit);
+		register_callback(name, PLUGIN_FINISH_PARSE_FUNCTION, scan_definition, unit);
+		register_callback(name, PLUGIN_FINISH, write_table_file, unit);
+	}
 	register_callback(name, PLUGIN_FINISH_DECL, watch_declaration, &unit->declared);
 	register_callback(name, PLUGIN_FINISH_TYPE, watch_type, &unit->declared);
 	register_callback(name, PLUGIN_ALL_IPA_PASSES_START, keep_functions_apart, unit);

@@ -5,7 +5,11 @@
  * .ko without its sources.
  *
  * In:  klp_options, klp_resolution, klp_tables, the pass's map records
- * Out: the section, appended to the unit's assembly
+ * Out: the section, appended to the unit's assembly: the unit, the objects
+ *      its tables name, each table's .new_func (tied by relocation, so the
+ *      link can check a function another unit defines), the explicitly
+ *      placed symbols it references (for the klp relocation converter),
+ *      each function's object.
  */
 #include "gcc-plugin.h"
 #include "tree.h"
@@ -14,7 +18,33 @@
 #include "flags.h"
 #include "options.h"
 
+#include "cgraph.h"
+
 #include "stages.h"
+
+static const char *symbol_of(tree decl)
+{
+	const char *s = IDENTIFIER_POINTER(DECL_ASSEMBLER_NAME(decl));
+
+	return s[0] == '*' ? s + 1 : s;
+}
+
+/*
+ * A table record only where the table itself is in this object file, and
+ * its function too, or undefined here: the relocation must not name a
+ * local function that was never emitted.
+ */
+static bool table_emitted(const table_tag *t)
+{
+	varpool_node *table = varpool_node::get(t->var);
+	cgraph_node *fn = cgraph_node::get(t->decl);
+
+	if (!table || !table->definition || table->in_other_partition)
+		return false;
+	if (DECL_EXTERNAL(t->decl) || (fn && !fn->definition))
+		return TREE_PUBLIC(t->decl);
+	return fn && fn->definition && !fn->inlined_to && !fn->in_other_partition;
+}
 
 void emit_map(void *, void *data)
 {
@@ -33,6 +63,20 @@ void emit_map(void *, void *data)
 			     unit->resolution.abi, NULL, unit_strings, 2);
 	FOR_EACH_VEC_ELT(unit->tables.objects, i, o)
 		klp_map_write_record(asm_out_file, KLP_MAP_OBJECT, 0, 0, NULL, &o, 1);
+	for (const table_tag *t : sorted_tables(unit->tables)) {
+		const char *strings[3] = { t->object, c_name(t->decl), symbol_of(t->decl) };
+
+		if (table_emitted(t))
+			klp_map_write_record(asm_out_file, KLP_MAP_TABLE, 0, 0, strings[2], strings,
+					     3);
+	}
+	for (const symbol_tag &s : unit->referenced_symbols) {
+		char position[24];
+		const char *strings[3] = { s.object, symbol_of(s.decl), position };
+
+		snprintf(position, sizeof(position), "%lu", s.position);
+		klp_map_write_record(asm_out_file, KLP_MAP_SYMBOL, s.source, 0, NULL, strings, 3);
+	}
 	FOR_EACH_VEC_ELT(unit->map, i, r) {
 		const char *strings[3] = { r->object, r->function, r->symbol };
 

@@ -4,14 +4,17 @@
  * every value checked, and the tag files they name.
  *
  * In:  -fplugin-arg-klp_tag-KEY[=VALUE] (plugin_name_args)
- * Out: klp_options, and klp_tags (every tag file's pairs, with the lines
- *      that disagreed with an earlier one, reported at the function later).
+ * Out: klp_options, and three klp_tags: the tag files' function pairs and
+ *      symbol lines, and the tables of the module's other units (tables=),
+ *      each with the lines that disagreed with an earlier one, reported at
+ *      the function or symbol later.
  */
 #include "gcc-plugin.h"
 #include "tree.h"
 #include "diagnostic-core.h"
 
 #include "stages.h"
+#include "tables.h"
 #include "util.h"
 
 const char klp_tag_help[] =
@@ -22,31 +25,37 @@ const char klp_tag_help[] =
 	"  -fplugin-arg-klp_tag-abi=auto|klp-arch|none  target kernel (default auto)\n"
 	"  -fplugin-arg-klp_tag-kernel=klp-arch|none  with abi=auto: what the kernel tree\n"
 	"                                             declares, for units without livepatch.h\n"
+	"  -fplugin-arg-klp_tag-tables=FILE           what the klp_object tables of other\n"
+	"                                             units of the module say (repeatable)\n"
+	"  -fplugin-arg-klp_tag-write-tables=FILE     write this unit's tables for the other\n"
+	"                                             units (use with -fsyntax-only)\n"
 	"  -fplugin-arg-klp_tag-verbose               print each function's object\n"
 	"  __attribute__((klp_object(\"NAME\")))         tag one function\n";
 
 struct tagfile_ctx {
 	klp_tags *tags;
+	klp_tags *symbols;	/* tag files' symbol lines */
 	const char *file;
 };
+
+static int add_tag(klp_tags *tags, const char *function, size_t len, const char *object,
+		   unsigned long position, const char *file, unsigned line);
 
 static int tagfile_pair(void *ctx, const char *function, size_t len, const char *object,
 			unsigned line)
 {
 	tagfile_ctx *c = (tagfile_ctx *)ctx;
-	const struct klp_tag *earlier = klp_tagset_add(c->tags->set, function, len, object,
-						       c->file, line);
 
-	if (earlier == KLP_TAGSET_NOMEM) {
-		error("out of memory reading tag file %qs", c->file);
-		return 1;
-	}
-	if (earlier) {
-		klp_tag conflict = { keep_string(earlier->function), keep_string(object), c->file,
-				     line };
-		c->tags->conflicts.safe_push(conflict);
-	}
-	return 0;
+	return add_tag(c->tags, function, len, object, 0, c->file, line);
+}
+
+/* `symbol NAME OBJECT [POSITION]`: kept apart from the functions' tags. */
+static int tagfile_symbol(void *ctx, const char *name, size_t len, const char *object,
+			  unsigned long position, unsigned line)
+{
+	tagfile_ctx *c = (tagfile_ctx *)ctx;
+
+	return add_tag(c->symbols, name, len, object, position, c->file, line);
 }
 
 static void tagfile_error(void *ctx, unsigned line, const char *why)
@@ -54,19 +63,74 @@ static void tagfile_error(void *ctx, unsigned line, const char *why)
 	error("%s:%u: malformed tag line: %s", ((tagfile_ctx *)ctx)->file, line, why);
 }
 
-static void read_tag_file(const char *path, klp_tags *tags)
+/* Keep FUNCTION -> OBJECT from FILE:LINE in TAGS, and a disagreeing line. */
+static int add_tag(klp_tags *tags, const char *function, size_t len, const char *object,
+		   unsigned long position, const char *file, unsigned line)
 {
-	static const struct klp_tagfile_callbacks cb = { tagfile_pair, tagfile_error };
-	tagfile_ctx ctx = { tags, keep_string(path) };
+	const struct klp_tag *earlier = klp_tagset_add_at(tags->set, function, len, object,
+							  position, file, line);
+
+	if (earlier == KLP_TAGSET_NOMEM) {
+		error("out of memory reading %qs", file);
+		return 1;
+	}
+	if (earlier) {
+		klp_tag conflict = { keep_string(earlier->function), keep_string(object), file,
+				     line, position };
+		tags->conflicts.safe_push(conflict);
+	}
+	return 0;
+}
+
+static char *read_whole(const char *path, const char *what, size_t *len)
+{
 	char *text;
-	size_t len;
-	int err = klp_read_file(path, &text, &len);
+	int err = klp_read_file(path, &text, len);
 
 	if (err) {
-		error("cannot read tag file %qs: %s", path, xstrerror(err));
-		return;
+		error("cannot read %s %qs: %s", what, path, xstrerror(err));
+		return NULL;
 	}
+	return text;
+}
+
+static void read_tag_file(const char *path, klp_unit *unit)
+{
+	static const struct klp_tagfile_callbacks cb = { tagfile_pair, tagfile_symbol,
+							 tagfile_error };
+	tagfile_ctx ctx = { &unit->tags, &unit->symbol_tags, keep_string(path) };
+	size_t len;
+	char *text = read_whole(path, "tag file", &len);
+
+	if (!text)
+		return;
 	klp_tagfile_parse(text, len, &cb, &ctx);
+	free(text);
+}
+
+static int foreign_table(void *ctx, const char *function, const char *object,
+			 unsigned table_line, const char *table_file, unsigned)
+{
+	return add_tag(((tagfile_ctx *)ctx)->tags, function, strlen(function), object, 0,
+		       keep_string(table_file), table_line);
+}
+
+static void table_file_error(void *ctx, unsigned line, const char *why)
+{
+	error("%s:%u: malformed table file line: %s", ((tagfile_ctx *)ctx)->file, line, why);
+}
+
+/* tables=: a table file another unit of the module wrote (common/tables.h). */
+static void read_table_file(const char *path, klp_tags *tables)
+{
+	static const struct klp_tables_callbacks cb = { foreign_table, NULL, table_file_error };
+	tagfile_ctx ctx = { tables, NULL, keep_string(path) };
+	size_t len;
+	char *text = read_whole(path, "table file", &len);
+
+	if (!text)
+		return;
+	klp_tables_parse(text, len, &cb, &ctx);
 	free(text);
 }
 
@@ -74,7 +138,7 @@ static const char *value_form(const char *key)
 {
 	if (strcmp(key, "object") == 0)
 		return "NAME";
-	if (strcmp(key, "tags") == 0)
+	if (strcmp(key, "abi") != 0 && strcmp(key, "kernel") != 0)
 		return "FILE";
 	if (strcmp(key, "abi") == 0)
 		return "auto|klp-arch|none";
@@ -97,20 +161,33 @@ static bool parse_abi(const char *key, const char *value, enum klp_map_abi *abi)
 	return true;
 }
 
-bool parse_arguments(const struct plugin_name_args *info, klp_options *options, klp_tags *tags)
+static bool takes_value(const char *key)
+{
+	static const char *const keys[] = { "object", "tags", "abi", "kernel", "tables",
+					    "write-tables" };
+	size_t i;
+
+	for (i = 0; i < sizeof(keys) / sizeof(keys[0]); i++)
+		if (strcmp(key, keys[i]) == 0)
+			return true;
+	return false;
+}
+
+bool parse_arguments(const struct plugin_name_args *info, klp_unit *unit)
 {
 	const char *const prefix = "-fplugin-arg-klp_tag-";
+	klp_options *options = &unit->options;
+	auto_vec<const char *> table_files;
 	bool ok = true;
 	int i;
 
 	for (i = 0; i < info->argc; i++) {
 		const char *key = info->argv[i].key, *value = info->argv[i].value;
-		bool needs_value = strcmp(key, "object") == 0 || strcmp(key, "tags") == 0 ||
-				   strcmp(key, "abi") == 0 || strcmp(key, "kernel") == 0;
+		bool needs_value = takes_value(key);
 
 		if (!needs_value && strcmp(key, "verbose") != 0) {
-			error("unknown option %<%s%s%>; klp_tag knows object=, tags=, abi=, "
-			      "kernel= and verbose", prefix, key);
+			error("unknown option %<%s%s%>; klp_tag knows object=, tags=, tables=, "
+			      "write-tables=, abi=, kernel= and verbose", prefix, key);
 			ok = false;
 		} else if (needs_value && (!value || !*value)) {
 			error("option %<%s%s%> needs a value: %<%s%s=%s%>", prefix, key, prefix, key,
@@ -127,7 +204,11 @@ bool parse_arguments(const struct plugin_name_args *info, klp_options *options, 
 						    "-fplugin-arg-klp_tag-object");
 			ok &= options->default_object != NULL;
 		} else if (strcmp(key, "tags") == 0) {
-			read_tag_file(value, tags);
+			read_tag_file(value, unit);
+		} else if (strcmp(key, "tables") == 0) {
+			table_files.safe_push(value);
+		} else if (strcmp(key, "write-tables") == 0) {
+			options->write_tables = keep_string(value);
 		} else if (!parse_abi(key, value,
 				      strcmp(key, "kernel") == 0 ? &options->kernel_tree_abi
 								 : &options->abi_requested)) {
@@ -137,5 +218,13 @@ bool parse_arguments(const struct plugin_name_args *info, klp_options *options, 
 			ok = false;
 		}
 	}
+	/*
+	 * A scan writes what the unit's own tables say; the kbuild fragment
+	 * gives it the same flags as the compile, whose table file may not
+	 * exist yet.
+	 */
+	if (!options->write_tables)
+		for (const char *path : table_files)
+			read_table_file(path, &unit->foreign_tables);
 	return ok;
 }

@@ -93,10 +93,39 @@ group *find_group(const klp_resolution &r, tree decl)
 	return grp ? *grp : NULL;
 }
 
-/* The table that names DECL's origin as a .new_func, or NULL. */
-static const table_tag *table_of(const klp_tables &tables, tree decl)
+/* A klp_object table naming a function as its .new_func. */
+struct table_source {
+	const char *object;
+	char where[300];	/* "" for this unit's own table, " (FILE:LINE)" for another unit's */
+};
+
+/*
+ * The table that names DECL's origin, this unit's or (for a function with
+ * external linkage) one of the module's other units' (tables=).  When both
+ * name it and disagree, an error names both.
+ */
+static bool table_of(const klp_unit *unit, tree decl, table_source *out)
 {
-	return DECL_NAME(decl) ? tables.functions->get(DECL_NAME(decl)) : NULL;
+	const table_tag *own = DECL_NAME(decl) ? unit->tables.functions->get(DECL_NAME(decl))
+					       : NULL;
+	const klp_tag *other = TREE_PUBLIC(decl) && DECL_NAME(decl)
+				       ? klp_tagset_find(unit->foreign_tables.set, c_name(decl))
+				       : NULL;
+
+	if (own && other && strcmp(own->object, other->object) != 0) {
+		error_at(DECL_SOURCE_LOCATION(decl),
+			 "%qD is the %<.new_func%> of klp_object tables for two objects: %qs and "
+			 "%qs (%s:%u)", decl, own->object, other->object, other->file, other->line);
+		inform(DECL_SOURCE_LOCATION(own->var), "table naming %qs", own->object);
+	}
+	out->where[0] = '\0';
+	if (own) {
+		out->object = own->object;
+	} else if (other) {
+		out->object = other->object;
+		snprintf(out->where, sizeof(out->where), " (%s:%u)", other->file, other->line);
+	}
+	return own || other;
 }
 
 /* Does any function of the unit have an object before propagation? */
@@ -111,33 +140,88 @@ static bool unit_has_tags(klp_unit *unit)
 
 		if (!node->definition || !DECL_NAME(decl))
 			continue;
+		table_source table;
+
 		if (attribute_object(decl) || klp_tagset_find(unit->tags.set, c_name(decl)) ||
-		    table_of(unit->tables, origin_of(decl)))
+		    table_of(unit, origin_of(decl), &table))
 			return true;
 	}
 	return false;
 }
 
+/* The object DECL has before IPA: explicit sources, else the default. */
+static const char *object_before_ipa(klp_unit *unit, tree decl)
+{
+	const char *attr = attribute_object(decl);
+	const klp_tag *tag = DECL_NAME(decl) ? klp_tagset_find(unit->tags.set, c_name(decl))
+					     : NULL;
+	table_source table;
+
+	if (attr)
+		return attr;
+	if (tag)
+		return tag->object;
+	if (table_of(unit, decl, &table))
+		return table.object;
+	return TREE_PUBLIC(decl) ? unit->options.default_object : NULL;
+}
+
+static void add_attribute(tree decl, const char *name, tree args)
+{
+	if (!lookup_attribute(name, DECL_ATTRIBUTES(decl)))
+		DECL_ATTRIBUTES(decl) = tree_cons(get_identifier(name), args, DECL_ATTRIBUTES(decl));
+}
+
 /*
- * Before IPA: identical code folding would merge replacement functions of
- * different objects (or a replacement and a plain function) into one body,
- * and one body can hold its entries in one section only.  So in a unit with
- * tags no function is folded, whatever the ABI, so that the abi=none
- * reference build has the same functions and entries.
+ * Before IPA: identical code folding merges functions with identical
+ * bodies into one, and one body holds its entries in one object's section
+ * only.  ICF never folds functions whose DECL_ATTRIBUTES differ (ipa-icf.cc
+ * compares them), so each function whose object is known now (explicit
+ * sources, the default) carries an attribute naming it, one no source code
+ * can spell: functions of one object still fold, as without the plugin,
+ * while functions of two objects, or a tagged and an untagged one, never
+ * do.  A static function without an explicit object may still get one by
+ * propagation, after IPA: it is not folded at all (no_icf).  Where every
+ * function ends in the default object whatever happens, nothing is marked
+ * and the unit folds exactly as without the plugin.  The marks do not
+ * depend on the ABI, so the abi=none reference build folds alike.
  */
 void keep_functions_apart(void *, void *data)
 {
 	klp_unit *unit = (klp_unit *)data;
+	const char *const default_object = unit->options.default_object;
+	auto_vec<tree> known, open;
+	auto_vec<const char *> objects;
+	bool one_object = default_object != NULL;
 	cgraph_node *node;
-	tree no_icf = get_identifier("no_icf");
+	unsigned i;
+	tree decl;
 
 	read_klp_tables(&unit->tables);
 	if (!unit_has_tags(unit))
 		return;
-	FOR_EACH_FUNCTION(node)
-		if (node->definition && !lookup_attribute("no_icf", DECL_ATTRIBUTES(node->decl)))
-			DECL_ATTRIBUTES(node->decl) =
-				tree_cons(no_icf, NULL_TREE, DECL_ATTRIBUTES(node->decl));
+	FOR_EACH_FUNCTION(node) {
+		const char *o;
+
+		decl = node->decl;
+		if (!node->definition || node->alias || is_init_or_exit(decl))
+			continue;
+		o = object_before_ipa(unit, decl);
+		if (o) {
+			known.safe_push(decl);
+			objects.safe_push(o);
+			one_object &= strcmp(o, default_object ? default_object : "") == 0;
+		} else if (!TREE_PUBLIC(decl)) {
+			open.safe_push(decl);
+		}
+	}
+	if (one_object)
+		return;
+	FOR_EACH_VEC_ELT(known, i, decl)
+		add_attribute(decl, "klp_tag object",
+			      tree_cons(NULL_TREE, get_identifier(objects[i]), NULL_TREE));
+	FOR_EACH_VEC_ELT(open, i, decl)
+		add_attribute(decl, "no_icf", NULL_TREE);
 }
 
 /* Each tag line that disagreed with the one tagset kept for FUNCTION. */
@@ -153,6 +237,20 @@ static void report_tagfile_conflicts(const klp_tags &tags, tree decl, const klp_
 				 tag->line, c->object, c->file, c->line);
 }
 
+/* Two other units' tables that disagree about FUNCTION (tables=). */
+static void report_table_conflicts(const klp_tags &tables, tree decl)
+{
+	const klp_tag *kept = klp_tagset_find(tables.set, c_name(decl));
+	unsigned i;
+	klp_tag *c;
+
+	FOR_EACH_VEC_ELT(tables.conflicts, i, c)
+		if (kept && strcmp(c->function, c_name(decl)) == 0)
+			error_at(DECL_SOURCE_LOCATION(decl), "%qD is the %<.new_func%> of klp_object "
+				 "tables for two objects: %qs (%s:%u) and %qs (%s:%u)", decl,
+				 kept->object, kept->file, kept->line, c->object, c->file, c->line);
+}
+
 /* The explicit object of G, checking that its explicit sources agree. */
 static void resolve_explicit(klp_unit *unit, group *grp)
 {
@@ -161,22 +259,25 @@ static void resolve_explicit(klp_unit *unit, group *grp)
 	const char *attr = attribute_object(decl);
 	const struct klp_tag *tag = DECL_NAME(decl) ? klp_tagset_find(unit->tags.set, c_name(decl))
 						    : NULL;
-	const table_tag *table = table_of(unit->tables, decl);
+	table_source ts;
+	const table_source *table = table_of(unit, decl, &ts) ? &ts : NULL;
 
 	if (tag)
 		report_tagfile_conflicts(unit->tags, decl, tag);
+	if (TREE_PUBLIC(decl) && DECL_NAME(decl))
+		report_table_conflicts(unit->foreign_tables, decl);
 	if (attr && tag && strcmp(attr, tag->object) != 0)
 		error_at(loc, "%qD is tagged for object %qs by its klp_object attribute but for "
 			 "object %qs by tag file %s:%u", decl, attr, tag->object,
 			 tag->file, tag->line);
 	if (attr && table && strcmp(attr, table->object) != 0)
 		error_at(loc, "%qD is tagged for object %qs by its klp_object attribute but is "
-			 "the %<.new_func%> of the klp_object table for %qs", decl, attr,
-			 table->object);
+			 "the %<.new_func%> of the klp_object table for %qs%s", decl, attr,
+			 table->object, table->where);
 	if (tag && table && strcmp(tag->object, table->object) != 0)
 		error_at(loc, "%qD is tagged for object %qs by tag file %s:%u but is the "
-			 "%<.new_func%> of the klp_object table for %qs", decl, tag->object,
-			 tag->file, tag->line, table->object);
+			 "%<.new_func%> of the klp_object table for %qs%s", decl, tag->object,
+			 tag->file, tag->line, table->object, table->where);
 
 	if (attr) {
 		grp->object = keep_string(attr);
@@ -185,7 +286,7 @@ static void resolve_explicit(klp_unit *unit, group *grp)
 		grp->object = keep_string(tag->object);
 		grp->source = KLP_SRC_TAGFILE;
 	} else if (table) {
-		grp->object = table->object;
+		grp->object = keep_string(table->object);
 		grp->source = KLP_SRC_TABLE;
 	}
 	if (!grp->object)
@@ -347,9 +448,8 @@ static void build_call_graph(klp_unit *unit, auto_vec<group *> &all)
 				grp->defined = true;
 		}
 	/* A table's function defined elsewhere still has its sources checked. */
-	for (hash_map<tree, table_tag>::iterator it = unit->tables.functions->begin();
-	     it != unit->tables.functions->end(); ++it)
-		group_of(r, (*it).second.decl);
+	for (const table_tag *t : sorted_tables(unit->tables))
+		group_of(r, t->decl);
 	for (hash_map<tree, group *>::iterator it = r->groups->begin(); it != r->groups->end(); ++it)
 		all.safe_push((*it).second);
 	/* Real calls only: an inlined call is part of its caller's body. */
@@ -413,6 +513,7 @@ void resolve_unit_event(void *, void *data)
 	group *grp;
 
 	read_klp_tables(&unit->tables);
+	resolve_symbols(unit);
 	build_call_graph(unit, all);
 	FOR_EACH_VEC_ELT(all, i, grp)
 		resolve_explicit(unit, grp);

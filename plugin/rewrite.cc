@@ -8,7 +8,8 @@
  *
  * In:  klp_resolution (each function's object, the unit's ABI), the
  *      function's GIMPLE
- * Out: the renamed templates; one map record per function with an object.
+ * Out: the renamed templates; one map record per function with an object
+ *      or with entries.
  *
  * Placed after "optimized": after IPA inlining (also at -O0), just before
  * RTL expansion, so asm inlined from any callee is seen where it ends up.
@@ -140,7 +141,8 @@ static unsigned int execute_klp_tag(klp_unit *unit, function *fun)
 				  klp_arch && object && strcmp(object, "vmlinux") != 0);
 
 	if (grp && klp_arch && counts.entries) {
-		if (grp->unplaced)
+		/* With a default the note would only restate it. */
+		if (grp->unplaced && (!grp->object || unit->options.verbose))
 			note_unplaced_helper(unit->options, grp, loc);
 		if (object && grp->from_init)
 			warning_at(loc, 0,
@@ -151,12 +153,14 @@ static unsigned int execute_klp_tag(klp_unit *unit, function *fun)
 					   ? "after klp_enable_patch()"
 					   : "when that module object loads");
 	}
-	if (object) {
-		map_record rec = { keep_string(symbol_name(fun->decl)), c_name(grp->origin), object,
-				   grp->source, (counts.renamed ? KLP_MAP_F_REWRITTEN : 0u) |
-					      (counts.entries ? KLP_MAP_F_HAS_ENTRIES : 0u) };
+	/* A function with entries but no object gets a record too ("" object). */
+	if (grp && (object || counts.entries)) {
+		map_record rec = { keep_string(symbol_name(fun->decl)), c_name(grp->origin),
+				   object ? object : "", grp->source,
+				   (counts.renamed ? KLP_MAP_F_REWRITTEN : 0u) |
+				   (counts.entries ? KLP_MAP_F_HAS_ENTRIES : 0u) };
 		unit->map.safe_push(rec);
-		if (unit->options.verbose)
+		if (unit->options.verbose && object)
 			inform(loc, "klp_tag: %qs belongs to object %qs (%s)%s", rec.symbol, object,
 			       klp_map_source_name(grp->source),
 			       counts.renamed ? ", entries renamed" : "");

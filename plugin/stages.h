@@ -6,6 +6,8 @@
  *
  *   options.cc    plugin arguments and tag files      -> klp_options, klp_tags
  *   attribute.cc  the klp_object attribute (parsing)  -> klp_unit::attributes
+ *   symbols.cc    the klp_symbol attribute (parsing), the symbols referenced
+ *                 (IPA done)                          -> klp_unit::symbols
  *   abi.cc        what the unit declares (parsing)    -> klp_declared
  *   tables.cc     the unit's klp_object tables (IPA)  -> klp_tables
  *   resolve.cc    which object each function belongs to, and the target
@@ -26,13 +28,13 @@
 
 #include "klp_map.h"
 #include "tagfile.h"
-
-#define KLP_TAG_VERSION "1.0"
+#include "version.h"
 
 /* ---- options.cc ------------------------------------------------------------ */
 
 struct klp_options {
 	const char *default_object;		/* object=, normalised, or NULL */
+	const char *write_tables;		/* write-tables=: scan the unit's tables into it */
 	enum klp_map_abi abi_requested;		/* abi= */
 	/* kernel=: what the build's kernel tree declares, for units that
 	 * include no livepatch header (the kbuild fragment passes it). */
@@ -46,8 +48,13 @@ struct klp_tags {
 	vec<klp_tag> conflicts;
 };
 
-/* Parse -fplugin-arg-klp_tag-*; tag files are read into TAGS.  False after an error. */
-bool parse_arguments(const struct plugin_name_args *info, klp_options *options, klp_tags *tags);
+struct klp_unit;
+/*
+ * Parse -fplugin-arg-klp_tag-*: options, tag files (unit->tags) and the
+ * table files of the module's other units (unit->foreign_tables).  False
+ * after an error.
+ */
+bool parse_arguments(const struct plugin_name_args *info, klp_unit *unit);
 extern const char klp_tag_help[];
 
 /* ---- attribute.cc ---------------------------------------------------------- */
@@ -58,10 +65,24 @@ struct attribute_tag {
 	location_t loc;
 };
 
-struct klp_unit;
 void register_klp_object_attribute(const char *plugin_name, klp_unit *unit);
 /* The object DECL's klp_object attribute names, normalised, or NULL (valid while DECL is). */
 const char *attribute_object(tree decl);
+
+/* ---- symbols.cc ------------------------------------------------------------ */
+
+/* Where a symbol the unit references but does not define lives. */
+struct symbol_tag {
+	tree decl;
+	const char *object;
+	unsigned long position;		/* in kallsyms order; 0: the name is unique there */
+	location_t loc;			/* the attribute's declaration, or none */
+	enum klp_map_source source;	/* KLP_SRC_ATTRIBUTE or KLP_SRC_TAGFILE */
+};
+
+void register_klp_symbol_attribute(const char *plugin_name, klp_unit *unit);
+/* After IPA: the explicit symbols the unit references (klp_unit::referenced_symbols). */
+void resolve_symbols(klp_unit *unit);
 
 /* ---- abi.cc ---------------------------------------------------------------- */
 
@@ -83,11 +104,11 @@ enum klp_map_abi resolve_abi(const klp_options &options, const klp_declared &dec
 
 /* ---- tables.cc ------------------------------------------------------------- */
 
-/* A function that a klp_object table names as a .new_func. */
+/* A function that one of the unit's klp_object tables names as a .new_func. */
 struct table_tag {
 	tree decl;
 	const char *object;
-	location_t loc;		/* the table */
+	tree var;		/* the table */
 };
 
 struct klp_tables {
@@ -98,6 +119,17 @@ struct klp_tables {
 
 /* Read the unit's klp_object tables once (diagnostics for bad ones). */
 void read_klp_tables(klp_tables *tables);
+/* The tables' functions by name: the same order on every compile. */
+auto_vec<const table_tag *> sorted_tables(const klp_tables &tables);
+
+/*
+ * Scan mode (write-tables=, usually with -fsyntax-only, where no IPA
+ * runs): the file-scope variables and the definitions the parser sees,
+ * then the table file other units read (common/tables.h) at the end.
+ */
+void scan_declaration(void *event_data, void *data);	/* data: klp_unit */
+void scan_definition(void *event_data, void *data);	/* data: klp_unit */
+void write_table_file(void *event_data, void *data);	/* data: klp_unit */
 
 /* ---- resolve.cc ------------------------------------------------------------ */
 
@@ -165,6 +197,17 @@ void emit_map(void *event_data, void *data);	/* data: klp_unit */
 struct klp_unit {
 	klp_options options;
 	klp_tags tags;
+	/* tables=: what the tables of the module's other units name (file =
+	 * the table's source file, line = the table's line). */
+	klp_tags foreign_tables;
+	/* klp_symbol attributes (by DECL_NAME) and tag-file symbol lines, and
+	 * which of them the unit references (after IPA). */
+	hash_map<tree, symbol_tag> *symbols;
+	klp_tags symbol_tags;
+	vec<symbol_tag> referenced_symbols;
+	/* Scan mode: file-scope variables and public definitions parsed. */
+	vec<tree> scanned_vars;
+	vec<tree> scanned_definitions;
 	hash_map<tree, attribute_tag> *attributes;	/* by DECL_NAME */
 	klp_declared declared;
 	klp_tables tables;

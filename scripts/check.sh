@@ -7,6 +7,9 @@
 # test fails the run, so CI can never go green on a missing tool.
 #
 # Usage: scripts/check.sh CC PLUGIN CHECKER KVER [runtest args...]
+# Environment: KLP_TEST_KERNELS, the directory of the test kernel that
+# applies .klp.arch sections (make check KLP_TEST_KERNELS=DIR), passed on
+# to the testsuite as an absolute path.
 set -u
 cc=$1 plugin=$2 checker=$3 kver=$4
 shift 4
@@ -25,9 +28,15 @@ if [ "${SANITIZE:-}" = 1 ]; then
 	export PATH
 fi
 
+kernels=${KLP_TEST_KERNELS:-}
+case "$kernels" in
+"" | /*) ;;
+*) kernels=$top/$kernels ;;
+esac
+
 runtest --tool klp_tag --srcdir "$top/testsuite" --outdir "$out" \
 	KLP_TOP="$top" CC="$cc" PLUGIN="$top/$plugin" CHECKER="$top/$checker" \
-	KVER="$kver" OUTDIR="$out" "$@"
+	KVER="$kver" OUTDIR="$out" KLP_TEST_KERNELS="$kernels" "$@"
 rt=$?
 
 sum=$out/klp_tag.sum

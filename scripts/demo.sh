@@ -131,7 +131,7 @@ demo() (
 	echo
 	echo "== KLP_TAG_ABI=klp-arch: the same modules as built for a kernel that applies .klp.arch (4.9-5.7)"
 	setup "$dir/klp-arch"
-	build "$dir/klp-arch" KLP_TAG_ABI=klp-arch
+	build "$dir/klp-arch" KLP_TAG_ABI=klp-arch KLP_TAG_ABI_FORCE=1
 	echo "== checked against the rules of such a kernel (klp-arch-check --kernel klp-arch):"
 	show "$dir/klp-arch" --kernel klp-arch
 	[ -x "$CHECKER" ] || echo "(klp-arch-check is not built yet: sections listed with readelf)"

@@ -30,14 +30,18 @@ if [ -n "$check_only" ] || [ "$(id -u)" -ne 0 ]; then
 	fi
 	exit 1
 fi
-echo "klp-tag: installing missing Debian packages:$missing" >&2
+# Another apt or dpkg (unattended upgrades, a second make) may hold the
+# dpkg lock: apt waits for it instead of failing at once.
+lock_wait=600
+echo "klp-tag: installing missing Debian packages:$missing" \
+	"(if another apt or dpkg holds the lock, apt waits up to $lock_wait s for it)" >&2
 export DEBIAN_FRONTEND=noninteractive
 stamp=/var/lib/apt/periodic/klp-tag-update-stamp
 if [ ! -e "$stamp" ] || [ -n "$(find "$stamp" -mmin +360 2>/dev/null)" ]; then
-	apt-get update -q >&2
+	apt-get -o DPkg::Lock::Timeout=$lock_wait update -q >&2
 	mkdir -p "$(dirname "$stamp")" && touch "$stamp"
 fi
 # missing is a blank-separated list of Debian package names, which hold
 # only [a-z0-9+.-] (Debian policy 5.6.1): splitting it is the intent.
 # shellcheck disable=SC2086
-apt-get install -y -q --no-install-recommends $missing >&2
+apt-get -o DPkg::Lock::Timeout=$lock_wait install -y -q --no-install-recommends $missing >&2

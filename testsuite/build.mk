@@ -19,4 +19,4 @@ check-deps:
 	@$(if $(KERNEL_TESTS),scripts/deps.sh linux-image-$$(scripts/kernel-version.sh))
 # The unit tests are built and run by the testsuite (testsuite/klp_tag.unit).
 check: check-deps all $(UNIT_TESTS)
-	@SANITIZE=$(SANITIZE) scripts/check.sh $(CC) $(PLUGIN) $(CHECKER) "$(if $(KERNEL_TESTS),$$(scripts/kernel-version.sh))" $(RUNTESTFLAGS)
+	@SANITIZE=$(SANITIZE) KLP_TEST_KERNELS='$(KLP_TEST_KERNELS)' scripts/check.sh $(CC) $(PLUGIN) $(CHECKER) "$(if $(KERNEL_TESTS),$$(scripts/kernel-version.sh))" $(RUNTESTFLAGS)

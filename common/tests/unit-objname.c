@@ -31,5 +31,16 @@ int main(void)
 	UNIT_CHECK("control byte shown in hex",
 		   klp_objname_normalise("a\001", 2, out, why) == -1 && strstr(why, "0x01") != NULL);
 	UNIT_CHECK("NUL inside rejected", klp_objname_normalise("ab\0c", 4, out, why) == -1);
+	UNIT_CHECK("exact: plain module name", klp_objname_check_exact("nf_conntrack", 12, why) == 0);
+	UNIT_CHECK("exact: '-' refused with the spelling that works",
+		   klp_objname_check_exact("nf-conntrack", 12, why) == -1 &&
+		   strstr(why, "holds '-'") && strstr(why, "write 'nf_conntrack'"));
+	UNIT_CHECK("exact: a file name refused with the module name",
+		   klp_objname_check_exact("livepatch-shadow-mod.ko", 23, why) == -1 &&
+		   strstr(why, "ends in '.ko'") && strstr(why, "write 'livepatch_shadow_mod'"));
+	UNIT_CHECK("exact: other '.' names the sscanf rule",
+		   klp_objname_check_exact("a.b", 3, why) == -1 && strstr(why, "contains '.'"));
+	UNIT_CHECK("exact: empty", klp_objname_check_exact("", 0, why) == -1 &&
+				   strstr(why, "is empty"));
 	return unit_failures ? 1 : 0;
 }

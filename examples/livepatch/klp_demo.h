@@ -1,10 +1,13 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /*
  * What both replacement functions of the example do, so that each of them
- * holds real entries of every kind once inlined (Debian 6.1 config):
- *  - local_irq_save/restore: a paravirt site plus an alternative each;
- *  - static_cpu_has(X86_FEATURE_FSRM): an asm goto alternative (FSRM is
- *    not required at build time, so it is not folded to a constant);
+ * holds real entries of every kind once inlined, with the headers of any
+ * kernel from 4.9 to 6.1 (PARAVIRT_XXL configs, as distributions have):
+ *  - local_irq_save/restore: a paravirt site each (on 6.1 plus an
+ *    alternative);
+ *  - static_cpu_has(X86_FEATURE_ERMS): an asm goto alternative (ERMS is
+ *    not required at build time, so it is not folded to a constant; newer
+ *    feature bits such as FSRM do not exist in 4.x and 5.4 headers);
  *  - an explicit ALTERNATIVE keyed to X86_FEATURE_ALWAYS, which every CPU
  *    has: its replacement runs exactly when the entry was applied, which
  *    the /proc output reports.
@@ -18,7 +21,7 @@
 #include <asm/alternative.h>
 #include <asm/cpufeature.h>
 
-extern unsigned long klp_demo_fsrm_calls;
+extern unsigned long klp_demo_erms_calls;
 
 static __always_inline bool klp_demo_alternative_applied(void)
 {
@@ -29,8 +32,8 @@ static __always_inline bool klp_demo_alternative_applied(void)
 	/* Same length either way: mov $imm32 to the same register. */
 	asm volatile(ALTERNATIVE("movl $0, %0", "movl $1, %0", X86_FEATURE_ALWAYS)
 		     : "=r" (applied));
-	if (static_cpu_has(X86_FEATURE_FSRM))
-		klp_demo_fsrm_calls++;
+	if (static_cpu_has(X86_FEATURE_ERMS))
+		klp_demo_erms_calls++;
 	local_irq_restore(flags);
 	return applied;
 }

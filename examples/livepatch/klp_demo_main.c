@@ -4,7 +4,8 @@
  *   vmlinux          version_proc_show (/proc/version), replaced here; the
  *                    replacement is tagged with the attribute from klp_tag.h
  *   klp_demo_target  klp_demo_target_show (/proc/klp_demo_target), replaced
- *                    in klp_demo_target_fix.c, tagged by its Kbuild file
+ *                    in klp_demo_target_fix.c, which the table below gives
+ *                    to klp_demo_target (module-wide tables)
  * Each replacement reports whether its ALTERNATIVE was applied: on a kernel
  * that applies .klp.arch sections (4.9-5.7) it is when the module is built
  * with KLP_TAG_ABI=klp-arch; on 6.1 only with plain sections.
@@ -16,7 +17,7 @@
 #include <klp_tag.h>
 #include "klp_demo.h"
 
-unsigned long klp_demo_fsrm_calls;
+unsigned long klp_demo_erms_calls;
 
 static int __klp_object(vmlinux) klp_demo_version_proc_show(struct seq_file *m, void *v)
 {

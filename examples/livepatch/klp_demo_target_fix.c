@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 /*
  * The replacement for klp_demo_target_show() of module klp_demo_target.
- * Nothing in this file names the object: the Kbuild file does, with
- * KLP_TAG_klp_demo_target_fix.o, the way CFLAGS_foo.o names a file.
+ * Nothing in this file names the object: the klp_object table in
+ * klp_demo_main.c does, and the kbuild fragment gives every file of the
+ * module what the module's tables say.
  */
 #include <linux/seq_file.h>
 #include "klp_demo.h"

@@ -1,4 +1,5 @@
 #!/bin/busybox sh
+# shellcheck shell=sh
 # SPDX-License-Identifier: GPL-2.0-or-later
 # /init of the QEMU test initramfs (packed by mkinitramfs.sh).
 #
@@ -85,6 +86,14 @@ exists() {
 		report "$1" present
 	else
 		report "$1" absent
+	fi
+}
+
+# phase NAME: the scenario has reached the point NAME (e.g. "enabled");
+# a scenario that reports more there (code bytes) defines phase_hook.
+phase() {
+	if command -v phase_hook >/dev/null 2>&1; then
+		phase_hook "$1"
 	fi
 }
 

@@ -3,7 +3,7 @@
  * fixture.S - a livepatch object written by hand, for the checker tests.
  *
  * Three functions with alternative and paravirt entries, their
- * .klp_tag.map records (format: plugin/klp_map.h) and the objects of the
+ * .klp_tag.map records (format: common/klp_map.h) and the objects of the
  * patch's klp_object tables.  Every section name, the entry layout and a
  * few deliberate mistakes are chosen with -D options, so each test builds
  * exactly the file it needs:

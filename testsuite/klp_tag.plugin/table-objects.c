@@ -27,7 +27,7 @@ static struct klp_func module_funcs[] = {
 };
 static struct klp_object objs[] = {
 	{ .funcs = vmlinux_funcs },
-	{ .name = "target-mod", .funcs = module_funcs },
+	{ .name = "target_mod", .funcs = module_funcs },
 	{ }
 };
 static struct klp_patch patch = { .objs = objs };

@@ -1,3 +1,4 @@
+#!/bin/sh
 # SPDX-License-Identifier: GPL-2.0-or-later
 # Guest scenario (sourced by scripts/qemu/init.sh): the kernel's upstream
 # livepatch sample replaces cmdline_proc_show in vmlinux; disabling it

@@ -166,15 +166,15 @@ static int add_key(struct keys *keys, struct sbuf *b, const struct module *m,
 }
 
 /*
- * The entry sections the compare counts: those a kernel applies, the
- * plain names and the .klp.arch names its sscanf rule accepts
- * (.klp.arch.X..altinstructions / ..parainstructions).  Entries in a
- * section the kernel would skip (a one-dot name, an object name over 55
- * characters) are as good as lost, and count as missing.
+ * The entry sections the compare counts: every section that holds
+ * alternative or paravirt entries, whatever its name, so two builds that
+ * file the same entries differently compare equal.  Whether a kernel
+ * applies a section under its name is the verify mode's business
+ * (klp-arch-name, kernel-ignores-klp-arch).
  */
 static bool compared_section(const struct esec *es)
 {
-	return es->applied;
+	return es->has_kind;
 }
 
 static int collect(const struct module *m, struct keys *keys)

@@ -102,7 +102,9 @@ struct module {
 	const struct klp_layout *layout;	/* of the headers it was built against */
 	const char *layout_from;	/* "vermagic", "--layout", "inferred from relocations", ... */
 	struct rules rules;
-	bool is_ko;			/* has .modinfo */
+	bool is_ko;			/* a linked .ko: has .gnu.linkonce.this_module */
+	bool has_modinfo;		/* a module's object: .modinfo (also before its final link) */
+	bool as_module;			/* checked as a module (--kbuild): module rules apply to a .o */
 	const char *vermagic;		/* from .modinfo, NULL if none */
 	bool livepatch;			/* modinfo livepatch=Y */
 	struct esec *esecs;
@@ -145,6 +147,10 @@ void describe_address(const struct module *m, size_t shndx, uint64_t addr, char 
 /* The function record that covers FUNC (foo.cold: that of foo), or NULL. */
 const struct map_rec *map_function(const struct module *m, const struct ef_sym *func);
 bool map_has_objects(const struct module *m);
+/* The unit record R belongs to (the last one before it), or NULL. */
+const struct map_rec *map_unit_of(const struct module *m, const struct map_rec *r);
+/* The source file of FUNC: its unit's, else a local symbol's STT_FILE, else NULL. */
+const char *function_file(const struct module *m, const struct ef_sym *func);
 
 /* ---- the three modes ------------------------------------------------ */
 
@@ -155,7 +161,7 @@ struct finding {
 	const char *rule;		/* stable identifier, see the man page */
 	const char *section;		/* may be NULL */
 	long entry;			/* index within the section, -1 if none */
-	char message[512];
+	char message[1024];
 };
 
 struct findings {
@@ -186,6 +192,10 @@ const char *section_object(const struct esec *es);
 /* The rules of livepatch relocations (klprules.c). */
 void verify_klp(const struct module *m, const struct symdbs *db, struct findings *out);
 void findings_free(struct findings *f);
+
+/* --kbuild (kbuild.c): verify module objects, warn about tag lines that match nothing. */
+int kbuild_check(char **files, int nfiles, char **tags, int ntags, const char *layout,
+		 const char *kernel);
 
 void report_text(const struct module *m, const struct symdbs *db, const struct findings *f,
 		 FILE *out);

@@ -7,6 +7,7 @@
  *                  [--symbols MAP] [--module KO]... FILE...
  *   klp-arch-check --map [--layout VERSION] FILE...
  *   klp-arch-check --compare [--layout VERSION] A B
+ *   klp-arch-check --kbuild [--kernel K] [--tags FILE]... MODULE.o...
  *
  * Exit status: 0 clean (or same entries), 1 findings (or different
  * entries), 2 usage error or a file that cannot be read as an x86_64
@@ -14,6 +15,7 @@
  */
 #include "klpcheck.h"
 #include "symdb.h"
+#include "version.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -25,6 +27,7 @@ static void usage(FILE *out)
 		"                      [--symbols MAP] [--module KO]... FILE...\n"
 		"       klp-arch-check --map [--layout VERSION] FILE...\n"
 		"       klp-arch-check --compare [--layout VERSION] A B\n"
+		"       klp-arch-check --kbuild [--kernel K] [--tags FILE]... MODULE.o...\n"
 		"\n"
 		"Shows the alternative and paravirt entries of a livepatch module (.o or .ko),\n"
 		"which object each belongs to, and verifies them against the kernel's rules.\n"
@@ -40,6 +43,10 @@ static void usage(FILE *out)
 		"  --json       machine-readable output (schema in klp-arch-check(1))\n"
 		"  --map        print only the .klp_tag.map records\n"
 		"  --compare    exit 0 when A and B hold the same entries, 1 with the differences\n"
+		"  --kbuild     the kbuild fragment's link check: each finding is an error line,\n"
+		"               module rules apply to the .o; --tags: a tag line naming no\n"
+		"               function of the modules is a warning\n"
+		"  --version    print the version\n"
 		"Exit status: 0 clean, 1 findings or differences, 2 usage or unreadable input.\n");
 }
 
@@ -110,18 +117,17 @@ static void free_symdbs(struct symdbs *db, struct klp_sysmap *map, struct kmod *
 		kmod_free(&mods[i]);
 }
 
-int main(int argc, char **argv)
+/* TAGS, MODULES, MODS: room for the --tags and --module files, one per argument at most. */
+static int run(int argc, char **argv, char **tags, const char **modules, struct kmod *mods)
 {
 	const char *layout = NULL, *kernel = NULL, *symbols = NULL;
-	const char **modules = calloc((size_t)argc, sizeof(*modules));
-	struct kmod *mods = calloc((size_t)argc, sizeof(*mods));
 	struct klp_sysmap vmap;
 	struct symdbs db = { 0 };
 	size_t nmodules = 0;
 	/* File names are gathered in place: never past the argument being read. */
 	char **files = argv + 1;
-	bool json = false, map = false, compare = false, opts = true, first = true;
-	int i, nfiles = 0, status = 0;
+	bool json = false, map = false, compare = false, kbuild = false, opts = true, first = true;
+	int i, nfiles = 0, ntags = 0, status = 0;
 
 	for (i = 1; i < argc; i++) {
 		const char *a = argv[i];
@@ -136,6 +142,14 @@ int main(int argc, char **argv)
 			map = true;
 		} else if (strcmp(a, "--compare") == 0) {
 			compare = true;
+		} else if (strcmp(a, "--kbuild") == 0) {
+			kbuild = true;
+		} else if (strcmp(a, "--tags") == 0) {
+			if (i + 1 >= argc) {
+				fprintf(stderr, "klp-arch-check: %s needs a value\n", a);
+				return 2;
+			}
+			tags[ntags++] = argv[++i];
 		} else if (strcmp(a, "--kernel") == 0 || strcmp(a, "--layout") == 0) {
 			if (i + 1 >= argc) {
 				fprintf(stderr, "klp-arch-check: %s needs a value\n", a);
@@ -158,15 +172,29 @@ int main(int argc, char **argv)
 		} else if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) {
 			usage(stdout);
 			return 0;
+		} else if (strcmp(a, "--version") == 0) {
+			puts("klp-arch-check (klp-tag) " KLP_TAG_VERSION);
+			return 0;
 		} else {
 			fprintf(stderr, "klp-arch-check: unknown option '%s'\n", a);
 			usage(stderr);
 			return 2;
 		}
 	}
-	if (compare + map + json > 1) {
-		fprintf(stderr, "klp-arch-check: --compare, --map and --json exclude each other\n");
+	if (compare + map + json + kbuild > 1) {
+		fprintf(stderr, "klp-arch-check: --compare, --map, --json and --kbuild exclude each other\n");
 		return 2;
+	}
+	if (ntags && !kbuild) {
+		fprintf(stderr, "klp-arch-check: --tags goes with --kbuild\n");
+		return 2;
+	}
+	if (kbuild) {
+		if (nfiles < 1) {
+			usage(stderr);
+			return 2;
+		}
+		return kbuild_check(files, nfiles, tags, ntags, layout, kernel);
 	}
 	if (compare) {
 		struct module a, b;
@@ -198,10 +226,6 @@ int main(int argc, char **argv)
 	}
 	if (map && kernel) {
 		fprintf(stderr, "klp-arch-check: --map does not take --kernel\n");
-		return 2;
-	}
-	if (!modules || !mods) {
-		fprintf(stderr, "klp-arch-check: out of memory\n");
 		return 2;
 	}
 	if ((symbols || nmodules) && (compare || map)) {
@@ -247,6 +271,21 @@ int main(int argc, char **argv)
 	if (json)
 		printf("\n]}\n");
 	free_symdbs(&db, &vmap, mods);
+	return status;
+}
+
+int main(int argc, char **argv)
+{
+	char **tags = calloc((size_t)argc, sizeof(*tags));
+	const char **modules = calloc((size_t)argc, sizeof(*modules));
+	struct kmod *mods = calloc((size_t)argc, sizeof(*mods));
+	int status = 2;
+
+	if (!tags || !modules || !mods)
+		fprintf(stderr, "klp-arch-check: out of memory\n");
+	else
+		status = run(argc, argv, tags, modules, mods);
+	free(tags);
 	free(modules);
 	free(mods);
 	return status;

@@ -36,7 +36,7 @@ static int read_map(struct module *m)
 				      .str = { rec.str[0], rec.str[1], rec.str[2] } };
 		struct map_rec *grown;
 
-		if (mr.kind == KLP_MAP_FUNCTION)
+		if (mr.kind == KLP_MAP_FUNCTION || mr.kind == KLP_MAP_TABLE)
 			map_tie(m, s, &mr);
 		grown = klp_grow(m->map, &cap, m->nmap + 1, sizeof(*grown));
 		if (!grown)
@@ -181,4 +181,26 @@ bool map_has_objects(const struct module *m)
 int module_read_map(struct module *m)
 {
 	return read_map(m) || index_map(m) ? -1 : 0;
+}
+
+const struct map_rec *map_unit_of(const struct module *m, const struct map_rec *r)
+{
+	size_t i = (size_t)(r - m->map);
+
+	while (i-- > 0)
+		if (m->map[i].kind == KLP_MAP_UNIT)
+			return &m->map[i];
+	return NULL;
+}
+
+const char *function_file(const struct module *m, const struct ef_sym *func)
+{
+	const struct map_rec *r = map_function(m, func), *unit = r ? map_unit_of(m, r) : NULL;
+
+	if (unit && unit->str[1][0])
+		return unit->str[1];
+	/* A local symbol follows its file's STT_FILE; a global one no longer does. */
+	if (GELF_ST_BIND(func->s.st_info) == STB_LOCAL && func->file)
+		return m->elf.syms[func->file].name;
+	return NULL;
 }

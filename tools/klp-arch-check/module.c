@@ -248,9 +248,11 @@ const char *modinfo_value(const struct ef_file *f, const char *key)
 
 static void read_modinfo(struct module *m)
 {
+	/* Only the final link adds the .mod.o with the struct module. */
+	m->is_ko = ef_section_named(&m->elf, ".gnu.linkonce.this_module") != NULL;
 	if (!ef_section_named(&m->elf, ".modinfo"))
 		return;
-	m->is_ko = true;
+	m->has_modinfo = true;
 	m->vermagic = modinfo_value(&m->elf, "vermagic");
 	/* check_modinfo_livepatch(): the key's presence makes a livepatch module. */
 	m->livepatch = modinfo_value(&m->elf, "livepatch") != NULL;

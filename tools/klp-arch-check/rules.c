@@ -174,6 +174,53 @@ static void rule_layout(const struct module *m, const struct esec *es, struct fi
 	}
 }
 
+/*
+ * Where a klp relocation of OBJECT lands inside LEN bytes at ADDR of
+ * section SHNDX: its offset, or -1 when none does.
+ */
+static long long klp_rela_inside(const struct module *m, size_t shndx, uint64_t addr, size_t len,
+				 const char *object)
+{
+	const struct ef_sec *ts = &m->elf.secs[shndx];
+	size_t n = strlen(object), i;
+
+	for (i = 0; i < ts->nrels; i++) {
+		const struct ef_rel *r = &ts->rels[i];
+		const char *rs = m->elf.secs[r->relsec].name;
+		size_t rlen = ef_reloc_size(r->type);
+
+		if (strncmp(rs, ".klp.rela.", 10) == 0 && strncmp(rs + 10, object, n) == 0 &&
+		    rs[10 + n] == '.' && r->offset < addr + len && addr < r->offset + (rlen ? rlen : 1))
+			return (long long)r->offset;
+	}
+	return -1;
+}
+
+/*
+ * (klp-arch rules) An entry of a tagged function in a plain section: the
+ * module loader applies it when the patch module loads, not after the
+ * object's klp relocations.  What that does depends on whether one of them
+ * lands in its bytes.
+ */
+static void rule_tagged_in_plain(const struct module *m, const struct entry *e, const char *obj,
+				 const char *source, const char *at, struct findings *out)
+{
+	const struct esec *es = e->es;
+	long long over = klp_rela_inside(m, e->tshndx, e->taddr, e->patchlen, obj);
+	char site[300];
+
+	if (over >= 0) {
+		describe_address(m, e->tshndx, (uint64_t)over, site, sizeof(site));
+		add(out, "tagged-in-plain", es, entry_index(m, e),
+		    "the entry patches %s, which the map assigns to object '%s' (source %s), but it sits in %s: the module loader applies it at load, and livepatch writes the klp relocation of '%s' at %s into the patched bytes afterwards: kernels from 4.15 on then refuse to patch '%s' (\"Skipping invalid relocation target, existing value is nonzero\"), older ones overwrite the patched instruction (put it in .klp.arch.%s..%s)",
+		    at, obj, source, es->sec->name, obj, site, obj, obj, es->sec->name + 1);
+	} else {
+		add(out, "tagged-in-plain", es, entry_index(m, e),
+		    "the entry patches %s, which the map assigns to object '%s' (source %s), but it sits in %s: the module loader applies it when the patch module loads, not after livepatch writes the klp relocations of '%s'; none of them lands in its bytes in this file, so nothing is clobbered as built, but the entry is not deferred with its object (put it in .klp.arch.%s..%s)",
+		    at, obj, source, es->sec->name, obj, obj, es->sec->name + 1);
+	}
+}
+
 static void rule_entries(const struct module *m, const struct esec *es, struct findings *out)
 {
 	const char *obj = section_object(es);
@@ -217,10 +264,81 @@ static void rule_entries(const struct module *m, const struct esec *es, struct f
 			    at, r->str[0][0] ? "object '" : "no object", r->str[0],
 			    r->str[0][0] ? "'" : "", klp_map_source_name(r->source), obj, obj);
 		if (!es->klp && m->rules.id == RULES_KLP_ARCH && r->str[0][0])
-			add(out, "tagged-in-plain", es, idx,
-			    "the entry patches %s, which the map assigns to object '%s' (source %s), but it sits in %s: the module loader applies it at load, before livepatch writes the klp relocations of '%s', which then overwrite the patched instruction (put it in .klp.arch.%s..%s)",
-			    at, r->str[0], klp_map_source_name(r->source), es->sec->name, r->str[0],
-			    r->str[0], es->sec->name + 1);
+			rule_tagged_in_plain(m, e, r->str[0], klp_map_source_name(r->source), at, out);
+	}
+}
+
+/* Is SYM FUNC itself or its unlikely part (foo.cold) from the same file? */
+static bool part_of(const struct ef_sym *sym, const struct ef_sym *func)
+{
+	size_t n = strlen(func->name);
+
+	return sym == func || (sym->file == func->file && strncmp(sym->name, func->name, n) == 0 &&
+			       strncmp(sym->name + n, ".cold", 5) == 0);
+}
+
+/*
+ * A klp_object table names FUNC as the .new_func of object OBJ (a table
+ * record, tied to FUNC by relocation, wherever FUNC is defined): where do
+ * its entries sit that livepatch would not apply with OBJ?  Returns how
+ * many; *FIRST the first.
+ */
+static size_t entries_outside(const struct module *m, const struct ef_sym *func, const char *obj,
+			      const struct entry **first)
+{
+	size_t i, n = 0;
+
+	for (i = 0; i < m->nentries; i++) {
+		const struct entry *e = &m->entries[i];
+		const char *eobj = section_object(e->es);
+
+		if (!e->func || !part_of(e->func, func) || (eobj && strcmp(eobj, obj) == 0))
+			continue;
+		if (!n++)
+			*first = e;
+	}
+	return n;
+}
+
+/*
+ * Tables decide for the whole module: a function a table names for X
+ * belongs to X wherever it is defined.  A file compiled without the
+ * module's table files leaves its entries where the table does not say;
+ * one whose explicit sources say otherwise gives it another object.
+ */
+static void rule_table_objects(const struct module *m, struct findings *out)
+{
+	size_t i;
+
+	for (i = 0; i < m->nmap; i++) {
+		const struct map_rec *t = &m->map[i], *fr, *tunit;
+		const struct entry *first = NULL;
+		const char *obj = t->str[0], *fn = t->str[1], *tfile, *ffile;
+		size_t n;
+
+		if (t->kind != KLP_MAP_TABLE || !t->func)
+			continue;
+		fr = map_function(m, t->func);
+		tunit = map_unit_of(m, t);
+		tfile = tunit && tunit->str[1][0] ? tunit->str[1] : "this module";
+		ffile = function_file(m, t->func);
+		if (fr && fr->str[0][0] && strcmp(fr->str[0], obj) != 0) {
+			finding_add(out, "table-object", NULL, -1,
+				    "'%s' (%s) is the .new_func of the klp_object table for '%s' in %s, but its own file gave it object '%s' (source %s): livepatch applies its entries with '%s', not after the relocations of '%s', whose code it replaces; make the sources agree (compiled with the module's table files, the plugin names both at the function)",
+				    fn, ffile ? ffile : "?", obj, tfile, fr->str[0],
+				    klp_map_source_name(fr->source), fr->str[0], obj);
+			continue;
+		}
+		if ((fr && fr->str[0][0]) || m->rules.id != RULES_KLP_ARCH)
+			continue;
+		n = entries_outside(m, t->func, obj, &first);
+		if (n)
+			add(out, "table-object", first->es, -1,
+			    "'%s' (%s) is the .new_func of the klp_object table for '%s' in %s, but %s was compiled without that table: %zu of its entries sit in %s (%s), not in .klp.arch.%s..*, so they are not applied after the relocations of '%s'; compile %s with the module's table files (the kbuild fragment does; with gcc, -fplugin-arg-klp_tag-tables=) or tag the function (__klp_object(%s), KLP_TAG_<file>.o := %s, or the tag line '%s %s')",
+			    fn, ffile ? ffile : "a file compiled without the plugin", obj, tfile,
+			    ffile ? ffile : "it", n, first->es->sec->name,
+			    first->es->klp ? "applied with another object" : "applied at module load",
+			    obj, obj, ffile ? ffile : "it", obj, obj, fn, obj);
 	}
 }
 
@@ -257,7 +375,7 @@ static void rule_consumer(const struct module *m, struct findings *out)
 			add(out, "kernel-ignores-klp-arch", es, -1,
 			    "the consumer kernel (%s, from %s) has no arch_klp_init_object_loaded() (removed in 5.8, absent before 4.9): it loads the module but never applies .klp.arch sections, so these entries stay unapplied; build with abi=none or auto for it",
 			    m->rules.name, m->rules.from);
-		if (m->is_ko && !m->livepatch)
+		if ((m->is_ko || (m->as_module && m->has_modinfo)) && !m->livepatch)
 			add(out, "not-livepatch", es, -1,
 			    "the module has no livepatch=Y modinfo: only livepatch applies .klp.arch sections, and only for livepatch modules, so these entries are never applied");
 	}
@@ -279,6 +397,7 @@ int verify_module(const struct module *m, const struct symdbs *db, struct findin
 		rule_entries(m, es, out);
 	}
 	rule_one_per_name(m, out);
+	rule_table_objects(m, out);
 	rule_consumer(m, out);
 	verify_klp(m, db, out);
 	return out->out_of_memory ? -1 : 0;

@@ -58,7 +58,7 @@ static int parse_args(int argc, char **argv, struct rl_options *o)
 			usage(stdout);
 			return 1;
 		} else if (!strcmp(a, "--version")) {
-			printf("klp-reloc (klp-tag) %s\n", KLP_TAG_RELEASE);
+			printf("klp-reloc (klp-tag) %s\n", KLP_TAG_VERSION);
 			return 1;
 		} else if (!strcmp(a, "--restore")) {
 			o->restore = true;

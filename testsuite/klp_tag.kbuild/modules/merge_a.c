@@ -9,3 +9,4 @@ int merge_fix_a(int x)
 }
 EXPORT_SYMBOL_GPL(merge_fix_a);
 MODULE_LICENSE("GPL");
+MODULE_INFO(livepatch, "Y");

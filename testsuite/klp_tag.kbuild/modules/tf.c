@@ -9,3 +9,4 @@ int tf_fix(int x)
 }
 EXPORT_SYMBOL_GPL(tf_fix);
 MODULE_LICENSE("GPL");
+MODULE_INFO(livepatch, "Y");

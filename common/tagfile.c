@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 /* tagfile.c - tag-file parsing and the tag set (see tagfile.h). */
 #include "tagfile.h"
+#include "util.h"
 
 #include <stdint.h>
 #include <stdio.h>
@@ -12,46 +13,56 @@ static int is_blank(char ch)
 	return ch == ' ' || ch == '\t' || ch == '\r' || ch == '\f' || ch == '\v';
 }
 
-static int is_identifier(const char *s, size_t len)
-{
-	size_t i;
 
-	if (len == 0 || (s[0] >= '0' && s[0] <= '9'))
+
+/* `symbol NAME OBJECT [POSITION]`.  Returns 1 if malformed, -1 to stop, else 0. */
+static int symbol_line(const char *const *field, const size_t *flen, size_t nfields,
+		       unsigned line, const struct klp_tagfile_callbacks *cb, void *ctx)
+{
+	char why[KLP_TAGFILE_WHY], shown[200], digits[24];
+	char object[KLP_OBJNAME_MAX + 1], objwhy[KLP_OBJNAME_WHY];
+	unsigned long position = 0;
+	char *end;
+
+	if (!klp_is_identifier(field[1], flen[1])) {
+		klp_quote_field(shown, sizeof(shown), field[1], flen[1]);
+		snprintf(why, sizeof(why), "'%s' is not a C identifier; NAME names a symbol "
+			 "as the C source does", shown);
+		cb->error(ctx, line, why);
+		return 1;
+	}
+	if (klp_objname_normalise(field[2], flen[2], object, objwhy)) {
+		klp_quote_field(shown, sizeof(shown), field[2], flen[2]);
+		snprintf(why, sizeof(why), "object name '%s' %s", shown, objwhy);
+		cb->error(ctx, line, why);
+		return 1;
+	}
+	if (nfields == 4) {
+		size_t n = flen[3] < sizeof(digits) - 1 ? flen[3] : sizeof(digits) - 1;
+
+		memcpy(digits, field[3], n);
+		digits[n] = '\0';
+		position = strtoul(digits, &end, 10);
+		if (n != flen[3] || n > 9 || !(digits[0] >= '0' && digits[0] <= '9') || *end) {
+			klp_quote_field(shown, sizeof(shown), field[3], flen[3]);
+			snprintf(why, sizeof(why), "position '%s' is not a number: POSITION counts "
+				 "the symbols of that name in kallsyms order from 1 (0 or none: "
+				 "the name is unique)", shown);
+			cb->error(ctx, line, why);
+			return 1;
+		}
+	}
+	if (!cb->symbol)
 		return 0;
-	for (i = 0; i < len; i++) {
-		char ch = s[i];
-
-		if (!((ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') ||
-		      (ch >= '0' && ch <= '9') || ch == '_'))
-			return 0;
-	}
-	return 1;
-}
-
-/* Print at most 40 bytes of a field, so a diagnostic stays one readable line. */
-static void quote_field(char *buf, size_t size, const char *s, size_t len)
-{
-	size_t shown = len > 40 ? 40 : len, i, o = 0;
-
-	for (i = 0; i < shown && o + 5 < size; i++) {
-		unsigned char ch = (unsigned char)s[i];
-
-		if (ch >= 0x20 && ch < 0x7f)
-			buf[o++] = (char)ch;
-		else
-			o += (size_t)snprintf(buf + o, size - o, "\\x%02x", ch);
-	}
-	if (shown < len && o + 4 < size)
-		o += (size_t)snprintf(buf + o, size - o, "...");
-	buf[o < size ? o : size - 1] = '\0';
+	return cb->symbol(ctx, field[1], flen[1], object, position, line) ? -1 : 0;
 }
 
 /* One line, without its newline.  Returns 1 if malformed, -1 to stop, else 0. */
 static int parse_line(const char *s, size_t len, unsigned line,
 		      const struct klp_tagfile_callbacks *cb, void *ctx)
 {
-	const char *field[3];
-	size_t flen[3], nfields = 0, i = 0;
+	const char *field[4];
+	size_t flen[4], nfields = 0, i = 0;
 	char why[KLP_TAGFILE_WHY], shown[200];
 	char object[KLP_OBJNAME_MAX + 1], objwhy[KLP_OBJNAME_WHY];
 
@@ -65,7 +76,7 @@ static int parse_line(const char *s, size_t len, unsigned line,
 		start = i;
 		while (i < len && !is_blank(s[i]) && s[i] != '#')
 			i++;
-		if (nfields < 3) {
+		if (nfields < 4) {
 			field[nfields] = s + start;
 			flen[nfields] = i - start;
 		}
@@ -73,15 +84,17 @@ static int parse_line(const char *s, size_t len, unsigned line,
 	}
 	if (nfields == 0)
 		return 0;
+	if ((nfields == 3 || nfields == 4) && flen[0] == 6 && memcmp(field[0], "symbol", 6) == 0)
+		return symbol_line(field, flen, nfields, line, cb, ctx);
 	if (nfields != 2) {
 		snprintf(why, sizeof(why),
-			 "expected 'FUNCTION OBJECT', found %zu field%s", nfields,
-			 nfields == 1 ? "" : "s");
+			 "expected 'FUNCTION OBJECT' or 'symbol NAME OBJECT [POSITION]', found %zu field%s",
+			 nfields, nfields == 1 ? "" : "s");
 		cb->error(ctx, line, why);
 		return 1;
 	}
-	if (!is_identifier(field[0], flen[0])) {
-		quote_field(shown, sizeof(shown), field[0], flen[0]);
+	if (!klp_is_identifier(field[0], flen[0])) {
+		klp_quote_field(shown, sizeof(shown), field[0], flen[0]);
 		snprintf(why, sizeof(why),
 			 "'%s' is not a C identifier; FUNCTION names a function as in the C source",
 			 shown);
@@ -89,7 +102,7 @@ static int parse_line(const char *s, size_t len, unsigned line,
 		return 1;
 	}
 	if (klp_objname_normalise(field[1], flen[1], object, objwhy)) {
-		quote_field(shown, sizeof(shown), field[1], flen[1]);
+		klp_quote_field(shown, sizeof(shown), field[1], flen[1]);
 		snprintf(why, sizeof(why), "object name '%s' %s", shown, objwhy);
 		cb->error(ctx, line, why);
 		return 1;
@@ -100,9 +113,18 @@ static int parse_line(const char *s, size_t len, unsigned line,
 int klp_tagfile_parse(const char *text, size_t len,
 		      const struct klp_tagfile_callbacks *cb, void *ctx)
 {
+	static const char bom[] = "\xef\xbb\xbf";
 	size_t start = 0;
 	unsigned line = 1;
 	int bad = 0;
+
+	/* Editors on other systems put it there; it would be part of the first name. */
+	if (len >= 3 && memcmp(text, bom, 3) == 0) {
+		cb->error(ctx, 1, "the file starts with a UTF-8 byte order mark (bytes EF BB BF), "
+			  "which is no part of a C identifier: save the file without it");
+		bad++;
+		start = 3;
+	}
 
 	while (start < len) {
 		const char *nl = memchr(text + start, '\n', len - start);
@@ -246,6 +268,13 @@ const struct klp_tag *klp_tagset_add(struct klp_tagset *set, const char *functio
 				     size_t function_len, const char *object,
 				     const char *file, unsigned line)
 {
+	return klp_tagset_add_at(set, function, function_len, object, 0, file, line);
+}
+
+const struct klp_tag *klp_tagset_add_at(struct klp_tagset *set, const char *function,
+					size_t function_len, const char *object,
+					unsigned long position, const char *file, unsigned line)
+{
 	struct klp_tag *tag;
 	uint32_t hash = hash_name(function, function_len);
 	size_t slot;
@@ -255,7 +284,7 @@ const struct klp_tag *klp_tagset_add(struct klp_tagset *set, const char *functio
 	slot = find_slot(set, function, function_len, hash);
 	if (set->slots[slot].index) {
 		tag = &set->tags[set->slots[slot].index - 1];
-		return strcmp(tag->object, object) == 0 ? NULL : tag;
+		return strcmp(tag->object, object) == 0 && tag->position == position ? NULL : tag;
 	}
 	if (set->count == set->capacity) {
 		size_t cap = set->capacity ? 2 * set->capacity : 256;
@@ -278,6 +307,7 @@ const struct klp_tag *klp_tagset_add(struct klp_tagset *set, const char *functio
 		return KLP_TAGSET_NOMEM;
 	tag->file = file;
 	tag->line = line;
+	tag->position = position;
 	set->slots[slot].hash = hash;
 	set->slots[slot].index = (uint32_t)++set->count;
 	return NULL;
