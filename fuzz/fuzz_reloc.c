@@ -116,6 +116,7 @@ static void check_output(const struct rl_ctx *c)
 static int convert(struct rl_ctx *c, const char *path, const char *dest, unsigned pick)
 {
 	char err[RL_MSG];
+	size_t first;
 
 	memset(c, 0, sizeof(*c));
 	c->opt.path = path;
@@ -132,7 +133,7 @@ static int convert(struct rl_ctx *c, const char *path, const char *dest, unsigne
 		CHECK(err[0], "refusal without a reason");
 		return -1;
 	}
-	if (rl_check_releases(c) || rl_plan(c) || rl_check_order(c)) {
+	if ((rl_plan(c) | rl_check_releases(c, &first)) || rl_check_order(c)) {
 		CHECK(c->errors.n || c->errors.out_of_memory, "an error without a message");
 		return -1;
 	}

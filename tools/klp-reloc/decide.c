@@ -101,7 +101,7 @@ static long nowhere(struct rl_ctx *c, const struct ref *r)
 
 	for (i = 0; i < c->nmods && used < sizeof(mods); i++)
 		used += (size_t)snprintf(mods + used, sizeof(mods) - used, "%s%s",
-					 i ? ", " : "", c->opt.modules[i]);
+					 i ? ", " : "", c->mods[i].elf.path);
 	clones(c, r->name, cl, sizeof(cl));
 	rl_msg(&c->errors, "%s, referenced from %s, exists nowhere in the target kernel: no export in %s, no symbol in %s, %s%s%s",
 	       r->name, r->where, c->symvers.path, c->map.path,
@@ -116,6 +116,8 @@ static long in_vmlinux(struct rl_ctx *c, const struct ref *r, unsigned long pos)
 	char cand[RL_MSG / 2];
 	unsigned long safe = 1;
 
+	if (rl_map(c))
+		return -2;
 	resolve_vmlinux(&c->map, r->name, pos, &res);
 	if (res.status == RES_OK)
 		return add_target(c, "vmlinux", r->name, pos);
@@ -177,8 +179,12 @@ static long in_module(struct rl_ctx *c, const struct kmod *k, const struct ref *
 
 static long need_module(struct rl_ctx *c, const struct ref *r, const char *obj, const char *why)
 {
-	rl_msg(&c->errors, "%s, referenced from %s, %s: give --module with %s's .ko so that it can be looked up there",
-	       r->name, r->where, why, obj);
+	char dir[300] = "";
+
+	if (c->opt.module_dir)
+		snprintf(dir, sizeof(dir), " (no %s.ko under %s)", obj, c->opt.module_dir);
+	rl_msg(&c->errors, "%s, referenced from %s, %s: give --module with %s's .ko%s so that it can be looked up there (in kbuild: KLP_TAG_MODULES)",
+	       r->name, r->where, why, obj, dir);
 	return -2;
 }
 
@@ -271,6 +277,7 @@ static long for_data(struct rl_ctx *c, const struct ref *r)
 	size_t i, n = 0;
 	char names[400] = "";
 
+	rl_load_patched(c);
 	for (i = 0; i < c->nmods; i++) {
 		if (!rl_patched(c, c->mods[i].object) || !kmod_find(&c->mods[i], r->name, &idx))
 			continue;
@@ -285,6 +292,8 @@ static long for_data(struct rl_ctx *c, const struct ref *r)
 	}
 	if (one)
 		return in_module(c, one, r, 0);
+	if (rl_map(c))
+		return -2;
 	if (klp_sysmap_find(&c->map, r->name, &idx))
 		return written_for(c, r, "vmlinux", "is found in") ? in_vmlinux(c, r, 0) : -2;
 	return nowhere(c, r);
@@ -302,8 +311,11 @@ static long for_code(struct rl_ctx *c, const struct ref *r)
 		return need_module(c, r, r->refobj, "is not exported by vmlinux");
 	if (k && kmod_find(k, r->name, &idx))
 		return in_module(c, k, r, 0);
+	if (rl_map(c))
+		return -2;
 	if (klp_sysmap_find(&c->map, r->name, &idx))
 		return written_for(c, r, "vmlinux", "is found in") ? in_vmlinux(c, r, 0) : -2;
+	rl_load_patched(c);
 	for (i = 0; i < c->nmods; i++)
 		if (kmod_find(&c->mods[i], r->name, &idx)) {
 			rl_msg(&c->errors, "%s, referenced from %s, is defined only by %s (%s): livepatch writes that object's klp relocations when it loads, and this code may run before; if it cannot, declare klp_symbol(\"%s\") on %s",

@@ -23,7 +23,7 @@ static void usage(FILE *out)
 {
 	fprintf(out,
 		"usage: klp-reloc [--for-link] [--kernel RELEASE] --symbols MAP --symvers FILE\n"
-		"                 [--module KO]... [-o OUT] [-v] OBJECT\n"
+		"                 [--module KO]... [--module-dir DIR] [--deps FILE] [-o OUT] [-v] OBJECT\n"
 		"       klp-reloc --restore [--kernel RELEASE] [-o OUT] FILE\n"
 		"\n"
 		"Turns each reference of a livepatch module object that the module loader\n"
@@ -33,6 +33,9 @@ static void usage(FILE *out)
 		"  --symbols F   its System.map (or a /proc/kallsyms dump read as root)\n"
 		"  --symvers F   the kernel tree's Module.symvers\n"
 		"  --module KO   a target module's .ko (repeat for each patched module)\n"
+		"  --module-dir D  find the other patched modules' .ko files under D\n"
+		"                (/lib/modules/RELEASE) by module name, when needed\n"
+		"  --deps F      write the files read as make dependencies of OBJECT\n"
 		"  --for-link    an object that ld -r links again (kbuild's .ko link): make\n"
 		"                only the .klp.sym symbols (modpost then stays silent); the\n"
 		"                relocations stay where they are until --restore on the .ko\n"
@@ -76,6 +79,10 @@ static int parse_args(int argc, char **argv, struct rl_options *o)
 			val = &o->symvers;
 		} else if (!strcmp(a, "--module")) {
 			val = &o->modules[o->nmodules++];
+		} else if (!strcmp(a, "--module-dir")) {
+			val = &o->module_dir;
+		} else if (!strcmp(a, "--deps")) {
+			val = &o->deps;
 		} else if (a[0] == '-' && a[1]) {
 			fprintf(stderr, "klp-reloc: unknown option '%s'\n", a);
 			usage(stderr);
@@ -128,18 +135,42 @@ static void say_targets(const struct rl_ctx *c)
 		       c->targets[i].sym);
 }
 
+/* Move the messages from FIRST on before the others. */
+static void rotate(struct rl_msgs *m, size_t first)
+{
+	size_t i;
+
+	for (; first > 0 && first < m->n; first--)
+		for (i = first; i < m->n; i++) {
+			char *t = m->v[i - 1];
+
+			m->v[i - 1] = m->v[i];
+			m->v[i] = t;
+		}
+}
+
 static int run(struct rl_ctx *c)
 {
 	char err[RL_MSG];
-	size_t i;
+	size_t i, first_release_error = 0;
 	int status = 0;
 
 	if (rl_open(c, err, sizeof(err))) {
 		fprintf(stderr, "klp-reloc: %s\n", err);
 		return 2;
 	}
-	if (rl_check_releases(c) || rl_plan(c) || rl_check_order(c))
+	/* The plan reads the databases it needs; then are they of this release? */
+	if (rl_plan(c) | rl_check_releases(c, &first_release_error))
 		status = 1;
+	else if (rl_check_order(c))
+		status = 1;
+	/* An unreadable map is unreadable input, whatever else went wrong. */
+	if (c->map_failed) {
+		fprintf(stderr, "klp-reloc: %s\n", c->map_err);
+		return 2;
+	}
+	/* Another release's map explains the other errors: it comes first. */
+	rotate(&c->errors, first_release_error);
 	for (i = 0; i < c->errors.n; i++)
 		fprintf(stderr, "klp-reloc: %s: %s\n", c->opt.path, c->errors.v[i]);
 	if (c->errors.out_of_memory)
@@ -151,6 +182,10 @@ static int run(struct rl_ctx *c)
 		return status;
 	if (c->opt.verbose)
 		say_targets(c);
+	if (rl_write_deps(c, err, sizeof(err))) {
+		fprintf(stderr, "klp-reloc: %s\n", err);
+		return 2;
+	}
 	if (!c->nconverted)
 		return copy_unchanged(c);
 	if (rl_write(c, err, sizeof(err))) {

@@ -123,17 +123,21 @@ static void check_vermagic(struct rl_ctx *c, const char *path, const char *verma
 	       path, word, target_text(c, t, sizeof(t)));
 }
 
-int rl_check_releases(struct rl_ctx *c)
+int rl_check_releases(struct rl_ctx *c, size_t *first)
 {
 	size_t i, before = c->errors.n;
 
+	*first = before;
 	if (c->opt.restore)
 		return 0;
-	check_map_name(c);
-	check_exports(c);
+	/* The map only when a decision read it: a placeholder never read is no error. */
+	if (c->have_map) {
+		check_map_name(c);
+		check_exports(c);
+	}
 	if (c->opt.kernel)
 		check_vermagic(c, c->opt.path, c->m.vermagic);
 	for (i = 0; i < c->nmods; i++)
-		check_vermagic(c, c->opt.modules[i], c->mods[i].vermagic);
+		check_vermagic(c, c->mods[i].elf.path, c->mods[i].vermagic);
 	return c->errors.n > before ? -1 : 0;
 }

@@ -39,6 +39,8 @@ struct rl_options {
 	const char *symvers;		/* --symvers */
 	const char **modules;		/* --module, nmodules of them */
 	size_t nmodules;
+	const char *module_dir;		/* --module-dir: where other target .ko files are found */
+	const char *deps;		/* --deps: the make dependencies of the object */
 	bool restore;			/* --restore: only what a link folded back */
 	bool for_link;			/* --for-link: symbols only, relocations stay */
 	bool verbose;
@@ -76,11 +78,18 @@ struct rl_ctx {
 	char release[128];		/* the full release, "" when only a version is known */
 	const char *kernel_from;	/* "--kernel", "vermagic" */
 	struct klp_sysmap map;
-	bool have_map;
+	bool have_map;			/* loaded (read only when a symbol needs it: rl_map()) */
+	bool map_failed;		/* it could not be read: map_err says why */
+	char map_err[RL_MSG];
 	struct klp_symvers symvers;
 	bool have_symvers;
-	struct kmod *mods;
-	size_t nmods;
+	struct kmod *mods;		/* room for every --module and every patched object */
+	size_t nmods, mcap;
+	char **kos;			/* the .ko files under --module-dir, once listed */
+	size_t nkos, kocap;
+	bool kos_listed;
+	char **looked_up;		/* objects already looked for there */
+	size_t nlooked, lookcap;
 	struct rl_msgs errors, notes;
 	/* the plan */
 	struct rl_target *targets;
@@ -93,7 +102,8 @@ struct rl_ctx {
 
 /* main.c's stages, in order; each returns 0, or -1 (errors in ctx->errors). */
 int rl_open(struct rl_ctx *c, char *err, size_t len);		/* usage/input: exit 2 */
-int rl_check_releases(struct rl_ctx *c);
+/* After the plan (which read the databases); FIRST: the index of its first message. */
+int rl_check_releases(struct rl_ctx *c, size_t *first);
 int rl_plan(struct rl_ctx *c);
 int rl_check_order(struct rl_ctx *c);
 int rl_write(struct rl_ctx *c, char *err, size_t len);		/* I/O: exit 2 */
@@ -108,8 +118,15 @@ void rl_close(struct rl_ctx *c);
 long rl_decide(struct rl_ctx *c, size_t sym, const char *refobj, size_t shndx, uint64_t off);
 /* Find or add the target (OBJ, NAME, POS); -1 when memory ran out. */
 long rl_target(struct rl_ctx *c, const char *obj, const char *name, unsigned long pos);
-/* The target kernel's module object OBJ's .ko, or NULL. */
-const struct kmod *rl_module(const struct rl_ctx *c, const char *obj);
+/* The target kernel's module object OBJ's .ko (from --module, else found
+ * under --module-dir on first use), or NULL. */
+const struct kmod *rl_module(struct rl_ctx *c, const char *obj);
+/* Every patched module object's .ko that can be found, loaded. */
+void rl_load_patched(struct rl_ctx *c);
+/* The System.map, read on first use: 0, or -1 (map_failed, map_err; exit 2). */
+int rl_map(struct rl_ctx *c);
+/* --deps: the files the decisions were read from, as make rules (exit 2 on failure). */
+int rl_write_deps(const struct rl_ctx *c, char *err, size_t len);
 /* Is OBJ one of the patch's objects (the map's object records)? */
 bool rl_patched(const struct rl_ctx *c, const char *obj);
 
