@@ -100,6 +100,7 @@ int kbuild_check(char **files, int nfiles, char **tags, int ntags, const char *l
 	}
 	for (i = 0; i < nfiles; i++) {
 		struct findings f = { 0 };
+		const struct symdbs nodb = { 0 };
 		char err[EF_ERRLEN];
 
 		if (module_load(&mods[c.nmods], files[i], layout, kernel, err)) {
@@ -109,7 +110,7 @@ int kbuild_check(char **files, int nfiles, char **tags, int ntags, const char *l
 			continue;
 		}
 		mods[c.nmods].as_module = true;
-		if (verify_module(&mods[c.nmods], &f)) {
+		if (verify_module(&mods[c.nmods], &nodb, &f)) {
 			fprintf(stderr, "klp-arch-check: %s: out of memory checking it\n", files[i]);
 			status = 2;
 		}
