@@ -167,9 +167,17 @@ static void rule_resolve(const struct module *m, const struct symdbs *db, const 
 static void rule_ordinary(const struct module *m, struct findings *out)
 {
 	const struct ef_file *f = &m->elf;
-	bool *seen = calloc(f->nsyms ? f->nsyms : 1, sizeof(*seen));
+	bool *seen;
 	size_t i, j;
 
+	/*
+	 * A module's object before kbuild's .ko link (--kbuild) holds them so
+	 * on purpose (klp-reloc --for-link); the post-link hook restores the
+	 * .ko and checks it.
+	 */
+	if (m->as_module && !m->is_ko)
+		return;
+	seen = calloc(f->nsyms ? f->nsyms : 1, sizeof(*seen));
 	if (!seen) {
 		out->out_of_memory = true;
 		return;

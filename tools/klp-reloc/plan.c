@@ -174,6 +174,16 @@ int rl_plan(struct rl_ctx *c)
 		rl_msg(&c->errors, "out of memory");
 		return -1;
 	}
+	/*
+	 * A module object without livepatch=Y is no patch (a target module
+	 * built beside one, say): what it cannot link is modpost's to report.
+	 */
+	if (c->m.has_modinfo && !c->m.livepatch && !c->opt.restore) {
+		rl_msg(&c->notes, "%s: no livepatch=Y in .modinfo: not a livepatch module, nothing converted",
+		       c->opt.path);
+		free(taken);
+		return 0;
+	}
 	for (i = 1; i < f->nsecs; i++)
 		if (f->secs[i].sh.sh_type == SHT_SYMTAB)
 			first_global = f->secs[i].sh.sh_info;
