@@ -5,7 +5,7 @@
 # `make check` build them too (the testsuite runs the scripts on tiny sizes).
 
 BENCH_BIN := build/bench/bin
-BENCH_TOOLS := $(addprefix $(BENCH_BIN)/,ab gen-unit gen-tags gen-bigobj)
+BENCH_TOOLS := $(addprefix $(BENCH_BIN)/,ab gen-unit gen-tags gen-bigobj gen-refs)
 # perf gives the plugin's own share of a compile; the kernel packages give
 # the real units (kbuild builds of the examples and the upstream samples).
 BENCH_PKGS := linux-perf
@@ -22,13 +22,13 @@ bench-tools: $(BENCH_TOOLS)
 
 # Runs in under 10 minutes on 2 CPUs; the report goes to build/bench/bench.md.
 bench: bench-deps all bench-tools
-	@CC=$(CC) PLUGIN=$(PLUGIN) CHECKER=$(CHECKER) KVER=$(KVER) BENCH_BIN=$(BENCH_BIN) \
+	@CC=$(CC) PLUGIN=$(PLUGIN) CHECKER=$(CHECKER) RELOC=$(RELOC) KVER=$(KVER) BENCH_BIN=$(BENCH_BIN) \
 		bench/run.sh build/bench/run
 
 # Every step on tiny sizes (what the testsuite runs): the scripts work and
 # the report is well formed.
 bench-smoke: all bench-tools
-	@CC=$(CC) PLUGIN=$(PLUGIN) CHECKER=$(CHECKER) KVER=$(KVER) BENCH_BIN=$(BENCH_BIN) \
+	@CC=$(CC) PLUGIN=$(PLUGIN) CHECKER=$(CHECKER) RELOC=$(RELOC) KVER=$(KVER) BENCH_BIN=$(BENCH_BIN) \
 		bench/run.sh --smoke build/bench/smoke
 
 TOOLS += $(BENCH_TOOLS)

@@ -19,6 +19,9 @@
 #      one adds to the compile, in time and peak memory.
 #   4. klp-arch-check on one large object file (bench/gen-bigobj.c):
 #      throughput and peak memory.
+#   5. klp-reloc converting a module object of N references to static
+#      functions (bench/gen-refs.c) against Debian 6.1's full System.map
+#      (scripts/system-map.sh fetches it): time against N.
 # Ratios come from bench/ab.c: A and B interleaved, median of the per-pair
 # ratios with the quartiles as spread.  CPU time is user + system time of
 # the whole compiler process tree, the figure least disturbed by other work
@@ -27,8 +30,9 @@
 # --smoke runs every step on tiny sizes with one pair, for `make check`: it
 # shows the scripts work and the report is well formed, never timings.
 #
-# Environment (make bench sets them): CC, PLUGIN, CHECKER (absolute or
-# relative to the top of the tree), KVER (kernel headers version; empty:
+# Environment (make bench sets them): CC, PLUGIN, CHECKER, RELOC (absolute or
+# relative to the top of the tree), MAP_DIR (where the System.map is kept,
+# default OUTDIR/system-map), KVER (kernel headers version; empty:
 # the real-unit table is skipped), BENCH_BIN (the built bench programs).
 # Runs from the top of the tree.  Exit status 0 when every step ran (a
 # missed goal is reported, not an error), 1 when a step failed.
@@ -49,6 +53,7 @@ abspath() { case $1 in /*) echo "$1" ;; *) echo "$top/$1" ;; esac; }
 CC=${CC:-gcc}
 PLUGIN=$(abspath "${PLUGIN:-plugin/klp_tag.so}")
 CHECKER=$(abspath "${CHECKER:-tools/klp-arch-check/klp-arch-check}")
+RELOC=$(abspath "${RELOC:-tools/klp-reloc/klp-reloc}")
 KVER=${KVER-$(scripts/kernel-version.sh)}
 bin=$(abspath "${BENCH_BIN:-build/bench/bin}")
 KDIR=/usr/src/linux-headers-$KVER
@@ -57,18 +62,19 @@ report=$out/bench.md
 : > "$log"
 : > "$report"
 
-for p in ab gen-unit gen-tags gen-bigobj; do
+for p in ab gen-unit gen-tags gen-bigobj gen-refs; do
 	[ -x "$bin/$p" ] || { echo "bench: $bin/$p is not built (make bench-tools)" >&2; exit 1; }
 done
 [ -f "$PLUGIN" ] || { echo "bench: no plugin at $PLUGIN (make)" >&2; exit 1; }
 
 if [ -n "$smoke" ]; then
 	UNIT_PAIRS=1 SCALE="20:1:attr 40:1:attr 20:0:chain 40:0:chain" TAG_LINES="100 1000" TAG_PAIRS=1
-	CHECK_ENTRIES="1000" CHECK_TIMEOUT=60
+	CHECK_ENTRIES="1000" CHECK_TIMEOUT=60 RELOC_REFS="100 1000" RELOC_RUNS=1
 else
 	UNIT_PAIRS=15 SCALE="1000:10:attr 10000:1:attr 50000:0:attr 2000:0:chain 8000:0:chain"
 	TAG_LINES="10000 100000 1000000"
 	TAG_PAIRS=10 CHECK_ENTRIES="25000 100000 1000000" CHECK_TIMEOUT=60
+	RELOC_REFS="1 1000 10000 100000" RELOC_RUNS=7
 fi
 PLUGIN_FLAGS="-fplugin=$PLUGIN -fplugin-arg-klp_tag-abi=klp-arch"
 PERF_HZ=1999
@@ -343,6 +349,68 @@ else
 	done
 	goal "checker: ${CHECK_ENTRIES##* } entries usable" "$check_last" \
 		"$(case $check_last in did*) echo MISSED ;; *) echo measured ;; esac)"
+fi
+say ""
+
+# ---- 5. klp-reloc ---------------------------------------------------------------
+
+say "## 5. klp-reloc: livepatch relocations against a full System.map"
+say ""
+map=
+if [ ! -x "$RELOC" ]; then
+	say "Skipped: $RELOC is not built."
+elif [ -z "$KVER" ] || [ ! -f "$KDIR/Module.symvers" ]; then
+	say "Skipped: no kernel headers with a Module.symvers (install linux-headers-amd64)."
+elif ! map=$(scripts/system-map.sh "$KVER" "${MAP_DIR:-$out/system-map}" 2>> "$log"); then
+	say "Skipped: no System.map of $KVER (scripts/system-map.sh: see $log)."
+	map=
+fi
+if [ -z "$map" ]; then
+	goal "klp-reloc: 10k references < 0.2 s" "not run" "see table 5"
+else
+	say "Map: \`$map\` ($(wc -l < "$map") lines).  Object: \`gen-refs MAP N\` assembled with \`as\`: N calls"
+	say "(100 a function, tagged vmlinux) cycling through the map's $(grep -c ' t ' "$map") local functions, those of"
+	say "a unique name each once.  Command: \`klp-reloc --kernel $KVER --symbols MAP --symvers"
+	say "$KDIR/Module.symvers -o out.o refs-N.o\`, median of $RELOC_RUNS runs.  Marginal: (wall(N) - wall(first"
+	say "row)) / (N - its N), the cost of one more reference; linear when it stays flat."
+	say ""
+	say "| references | klp relocations | CPU (s) | wall (s) | peak memory (MB) | marginal (us/reference) |"
+	say "|---|---|---|---|---|---|"
+	base_n='' base_wall='' reloc_10k='' marginals=''
+	for n in $RELOC_REFS; do
+		note "klp-reloc on $n references"
+		"$bin/gen-refs" "$map" "$n" > "$out/refs-$n.s" 2>> "$log" || fail "gen-refs $n failed"
+		as -o "$out/refs-$n.o" "$out/refs-$n.s" || fail "as failed on refs-$n.s"
+		rm -f "$out/refs-$n.s"
+		ab -1 -n "$RELOC_RUNS" -w 1 -C "$out" \
+			"$RELOC --kernel $KVER --symbols $map --symvers $KDIR/Module.symvers -o refs-$n-out.o refs-$n.o"
+		klps=$(readelf -r -W "$out/refs-$n-out.o" | grep -c '\.klp\.sym\.vmlinux\.' || true)
+		[ "$klps" -eq "$n" ] || fail "klp-reloc made $klps livepatch relocations of $n references"
+		if [ -z "$base_n" ]; then
+			base_n=$n base_wall=$r_wall marginal=-
+		else
+			marginal=$(calc %.2f "($r_wall - $base_wall) / ($n - $base_n) * 1000000")
+			marginals="$marginals $marginal"
+		fi
+		[ "$n" -eq 10000 ] && reloc_10k=$r_wall
+		# shellcheck disable=SC2154 # r_cpu, r_wall, r_rss come from ab's eval
+		say "| $n | $klps | $(calc %.3f "$r_cpu") | $(calc %.3f "$r_wall") | $(kib_mb "$r_rss") | $marginal |"
+		rm -f "$out/refs-$n.o" "$out/refs-$n-out.o"
+	done
+	if [ -n "$reloc_10k" ]; then
+		goal "klp-reloc: 10k references < 0.2 s" "$(calc %.3f "$reloc_10k") s" \
+			"$(calc %s "$reloc_10k < 0.2 ? \"met\" : \"MISSED\"")"
+	else
+		goal "klp-reloc: 10k references < 0.2 s" "not run" "smoke sizes"
+	fi
+	# shellcheck disable=SC2086 # the list is split on purpose
+	set -- $marginals
+	if [ $# -ge 2 ]; then
+		first=$1
+		eval "last=\${$#}"
+		goal "klp-reloc: linear in references (marginal cost, first/last)" \
+			"$first / $last us" "$(calc %s "$last / $first < 2 && $first / $last < 2 ? \"met\" : \"MISSED\"")"
+	fi
 fi
 say ""
 
