@@ -11,10 +11,29 @@
 #include <linux/proc_fs.h>
 #include <linux/seq_file.h>
 
+/*
+ * Static, so that no module can link against them: a livepatch module
+ * reaches them only through livepatch relocations (klp-reloc makes them
+ * from source).  The replacement can prove it reached these very ones:
+ * klp_demo_target_answer(x) is x * 1000 plus the number of reads of
+ * /proc/klp_demo_target so far.  noipa keeps GCC from inlining or cloning
+ * the function under another name.
+ */
+static unsigned int klp_demo_target_reads;
+
+static noinline __attribute__((__noipa__)) unsigned int klp_demo_target_answer(unsigned int x)
+{
+	return x * 1000 + klp_demo_target_reads;
+}
+
 /* noinline: livepatch redirects calls at this function's entry. */
 static noinline int klp_demo_target_show(struct seq_file *m, void *v)
 {
+	klp_demo_target_reads++;
 	seq_puts(m, "klp_demo_target: original\n");
+	/* A use, so that the function stays in the module. */
+	if (klp_demo_target_answer(0) == 0)
+		seq_puts(m, "klp_demo_target: no reads counted\n");
 	return 0;
 }
 
