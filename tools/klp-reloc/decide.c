@@ -181,6 +181,8 @@ static long need_module(struct rl_ctx *c, const struct ref *r, const char *obj, 
 {
 	char dir[300] = "";
 
+	if (rl_module_ambiguous(c, obj))
+		return -2;
 	if (c->opt.module_dir)
 		snprintf(dir, sizeof(dir), " (no %s.ko under %s)", obj, c->opt.module_dir);
 	rl_msg(&c->errors, "%s, referenced from %s, %s: give --module with %s's .ko%s so that it can be looked up there (in kbuild: KLP_TAG_MODULES)",

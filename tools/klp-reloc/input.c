@@ -198,6 +198,21 @@ static char *push_string(char ***v, size_t *n, size_t *cap, const char *str)
 	return copy;
 }
 
+static int cmp_path(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+bool rl_module_ambiguous(const struct rl_ctx *c, const char *obj)
+{
+	size_t i;
+
+	for (i = 0; i < c->nambiguous; i++)
+		if (strcmp(c->ambiguous[i], obj) == 0)
+			return true;
+	return false;
+}
+
 /* Every *.ko under the directory, recursively (as depmod finds them). */
 static int list_kos(struct rl_ctx *c, const char *dir, int depth)
 {
@@ -270,6 +285,8 @@ static const struct kmod *find_module(struct rl_ctx *c, const char *obj)
 			       strerror(errno));
 			return NULL;
 		}
+		/* Messages list candidates in one order, whatever readdir's. */
+		qsort(c->kos, c->nkos, sizeof(*c->kos), cmp_path);
 	}
 	for (i = 0; i < c->nkos; i++)
 		if (names_object(c->kos[i], obj)) {
@@ -280,9 +297,12 @@ static const struct kmod *find_module(struct rl_ctx *c, const char *obj)
 			n++;
 		}
 	if (n != 1 || c->nmods >= c->mcap) {
-		if (n > 1)
-			rl_msg(&c->errors, "%s: %zu files under %s could be the target module '%s' (%s): give the one the target kernel loads with --module (KLP_TAG_MODULES in kbuild)",
-			       c->opt.path, n, c->opt.module_dir, obj, found);
+		if (n > 1) {
+			rl_msg(&c->errors, "%zu files under %s could be the target module '%s' (%s): give the one the target kernel loads with --module (KLP_TAG_MODULES in kbuild)",
+			       n, c->opt.module_dir, obj, found);
+			if (!push_string(&c->ambiguous, &c->nambiguous, &c->ambcap, obj))
+				rl_msg(&c->errors, "out of memory");
+		}
 		return NULL;
 	}
 	k = &c->mods[c->nmods];
@@ -422,6 +442,9 @@ void rl_close(struct rl_ctx *c)
 	for (i = 0; i < c->nlooked; i++)
 		free(c->looked_up[i]);
 	free(c->looked_up);
+	for (i = 0; i < c->nambiguous; i++)
+		free(c->ambiguous[i]);
+	free(c->ambiguous);
 	if (c->have_map)
 		klp_sysmap_free(&c->map);
 	if (c->have_symvers)

@@ -90,6 +90,8 @@ struct rl_ctx {
 	bool kos_listed;
 	char **looked_up;		/* objects already looked for there */
 	size_t nlooked, lookcap;
+	char **ambiguous;		/* ... and found more than once (an error given) */
+	size_t nambiguous, ambcap;
 	struct rl_msgs errors, notes;
 	/* the plan */
 	struct rl_target *targets;
@@ -121,6 +123,8 @@ long rl_target(struct rl_ctx *c, const char *obj, const char *name, unsigned lon
 /* The target kernel's module object OBJ's .ko (from --module, else found
  * under --module-dir on first use), or NULL. */
 const struct kmod *rl_module(struct rl_ctx *c, const char *obj);
+/* Did --module-dir hold several candidates for OBJ (an error was given)? */
+bool rl_module_ambiguous(const struct rl_ctx *c, const char *obj);
 /* Every patched module object's .ko that can be found, loaded. */
 void rl_load_patched(struct rl_ctx *c);
 /* The System.map, read on first use: 0, or -1 (map_failed, map_err; exit 2). */
