@@ -139,6 +139,16 @@ static double quantile(double *v, int n, double q)
 	return i + 1 < n ? v[i] + (pos - i) * (v[i + 1] - v[i]) : v[i];
 }
 
+/* Frees the sample arrays and returns RC, so that every exit of main is clean. */
+static int finish(double **v, int rc)
+{
+	int i;
+
+	for (i = 0; i < 8; i++)
+		free(v[i]);
+	return rc;
+}
+
 static void usage(void)
 {
 	fprintf(stderr, "usage: ab [-n PAIRS] [-w WARMUPS] [-C DIR] [-l LOG] CMD_A CMD_B\n"
@@ -150,7 +160,7 @@ int main(int argc, char **argv)
 {
 	int n = 10, warmups = 1, single = 0, opt, i;
 	struct sample a, b;
-	double *v[8];
+	double *v[8] = { NULL };
 
 	struct sigaction sa;
 
@@ -174,7 +184,7 @@ int main(int argc, char **argv)
 		v[i] = calloc((size_t)n, sizeof(double));
 		if (!v[i]) {
 			perror("ab");
-			return 1;
+			return finish(v, 1);
 		}
 	}
 
@@ -182,7 +192,7 @@ int main(int argc, char **argv)
 		for (i = 0; i < warmups + n; i++) {
 			if (run(argv[optind], &a)) {
 				printf("timeout=%u\n", timeout_s);
-				return 0;
+				return finish(v, 0);
 			}
 			if (i >= warmups) {
 				v[0][i - warmups] = a.cpu;
@@ -192,7 +202,7 @@ int main(int argc, char **argv)
 		}
 		printf("runs=%d cpu=%.4f wall=%.4f rss=%.0f\n", n, quantile(v[0], n, 0.5),
 		       quantile(v[1], n, 0.5), quantile(v[2], n, 0.5));
-		return 0;
+		return finish(v, 0);
 	}
 
 	for (i = 0; i < warmups; i++) {
@@ -222,5 +232,5 @@ int main(int argc, char **argv)
 	       quantile(v[2], n, 0.25), quantile(v[2], n, 0.75), quantile(v[3], n, 0.5),
 	       quantile(v[4], n, 0.5), quantile(v[5], n, 0.5), quantile(v[6], n, 0.5),
 	       quantile(v[7], n, 0.5));
-	return 0;
+	return finish(v, 0);
 }

@@ -286,7 +286,8 @@ static const struct kmod *find_module(struct rl_ctx *c, const char *obj)
 			return NULL;
 		}
 		/* Messages list candidates in one order, whatever readdir's. */
-		qsort(c->kos, c->nkos, sizeof(*c->kos), cmp_path);
+		if (c->nkos > 1)
+			qsort(c->kos, c->nkos, sizeof(*c->kos), cmp_path);
 	}
 	for (i = 0; i < c->nkos; i++)
 		if (names_object(c->kos[i], obj)) {
