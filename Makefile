@@ -37,7 +37,12 @@ KVER ?= $(shell scripts/kernel-version.sh)
 # say what to provide.
 KLP_TEST_KERNELS ?=
 
+# The usual variables, so that a packager's flags (dpkg-buildflags:
+# hardening, -ffile-prefix-map) reach every compile and link.
 CFLAGS ?= -O2 -g
+CXXFLAGS ?= -O2 -g
+CPPFLAGS ?=
+LDFLAGS ?=
 WARN_CFLAGS := -Wall -Wextra -Wno-unused-parameter
 # The testsuite builds with warnings as errors: a warning there is a bug.
 ifneq ($(filter check,$(MAKECMDGOALS)),)
@@ -54,7 +59,7 @@ endif
 # do (CC=gcc-11, SANITIZE=1, WERROR), so objects are rebuilt instead of
 # mixing a sanitized plugin with plain tools or a GCC 12 plugin with GCC 11.
 FLAGS_STAMP := build/flags.stamp
-BUILD_FLAGS := $(CC) $(CFLAGS) $(SAN_FLAGS) $(WERROR_FLAGS)
+BUILD_FLAGS := $(CC) $(CFLAGS) $(CXXFLAGS) $(CPPFLAGS) $(LDFLAGS) $(SAN_FLAGS) $(WERROR_FLAGS)
 ifneq ($(BUILD_FLAGS),$(shell cat $(FLAGS_STAMP) 2>/dev/null))
 $(shell mkdir -p build && printf '%s\n' '$(BUILD_FLAGS)' > $(FLAGS_STAMP))
 endif

@@ -7,7 +7,8 @@
 KLP_LDS := linker-scripts/klp-lds
 
 $(KLP_LDS): linker-scripts/klp-lds.c $(COMMON_LIB) $(COMMON_HDRS) $(FLAGS_STAMP)
-	$(CC) -std=gnu11 $(CFLAGS) $(WARN_CFLAGS) $(WERROR_FLAGS) $(SAN_FLAGS) -Icommon -o $@ $< \
+	$(CC) -std=gnu11 $(CPPFLAGS) $(CFLAGS) $(WARN_CFLAGS) $(WERROR_FLAGS) $(SAN_FLAGS) -Icommon \
+		$(LDFLAGS) -o $@ $< \
 		$(COMMON_LIB) -lelf
 
 TOOLS += $(KLP_LDS)
