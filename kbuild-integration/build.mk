@@ -3,12 +3,15 @@
 # it needs relative to itself: klp_tag.h in $(PREFIX)/include, klp-lds in
 # $(PREFIX)/bin, and the plugin in GCC's plugin directory, next to the
 # record of the GCC it was built for (klp_tag.gcc), which it compares with
-# the kernel's $(CC) before the first compile.
+# the kernel's $(CC) before the first compile.  klp-tag(7) documents the
+# plugin and the fragment together.
 
 define KLP_TAG_MK_INSTALL
 
 	install -d $(DESTDIR)$(DATADIR)
 	install -m 0644 kbuild-integration/klp-tag.mk $(DESTDIR)$(DATADIR)/klp-tag.mk
 	install -m 0644 plugin/klp_tag.gcc $(DESTDIR)$(PLUGIN_SDK)/klp_tag.gcc
+	install -d $(DESTDIR)$(MANDIR)/man7
+	install -m 0644 kbuild-integration/klp-tag.7 $(DESTDIR)$(MANDIR)/man7/klp-tag.7
 endef
 INSTALL_EXTRA += $(KLP_TAG_MK_INSTALL)

@@ -16,7 +16,8 @@ CLEAN_FILES += $(KLP_LDS)
 
 define KLP_LDS_INSTALL
 
-	install -d $(DESTDIR)$(BINDIR)
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1
 	install -m 0755 $(KLP_LDS) $(DESTDIR)$(BINDIR)/klp-lds
+	install -m 0644 linker-scripts/klp-lds.1 $(DESTDIR)$(MANDIR)/man1/klp-lds.1
 endef
 INSTALL_EXTRA += $(KLP_LDS_INSTALL)
