@@ -8,6 +8,7 @@
 #   make demo       build the upstream livepatch samples and the examples, show their sections
 #   make bench      measure what the plugin costs a build
 #   make install    install into GCC's plugin directory and $(PREFIX) (honours DESTDIR)
+#   make uninstall  remove what make install installed (same PREFIX, DESTDIR)
 #   make help       every target and variable
 #
 # CC selects the compiler the plugin is built for (gcc-11 works too for the
@@ -67,7 +68,7 @@ endif
 PLUGIN := plugin/klp_tag.so
 CHECKER := tools/klp-arch-check/klp-arch-check
 
-.PHONY: all deps build-deps check demo bench install clean help tools
+.PHONY: all deps build-deps check demo bench install uninstall clean help tools
 all: build-deps $(PLUGIN) tools
 
 # Debian packages each step needs.  `make` only says what is missing
@@ -101,6 +102,20 @@ install: all
 	install -d $(DESTDIR)$(INCLUDEDIR)
 	install -m 0644 kbuild-integration/klp_tag.h $(DESTDIR)$(INCLUDEDIR)/klp_tag.h
 	$(INSTALL_EXTRA)
+
+# The files to remove are not listed a second time: a staged install says
+# which files `make install` writes, so a part that installs one more file
+# is uninstalled without touching this rule.  Directories are kept (they
+# may be shared), except $(DATADIR), which is klp-tag's own.
+UNINSTALL_STAGE := build/uninstall
+uninstall: all
+	rm -rf $(UNINSTALL_STAGE)
+	$(MAKE) --no-print-directory -s install DESTDIR=$(CURDIR)/$(UNINSTALL_STAGE)
+	cd $(UNINSTALL_STAGE) && find . ! -type d | sed 's|^\.||' | \
+		while IFS= read -r f; do rm -f "$(DESTDIR)$$f"; done
+	if [ -d $(DESTDIR)$(DATADIR) ]; then rmdir --ignore-fail-on-non-empty $(DESTDIR)$(DATADIR); fi
+	rm -rf $(UNINSTALL_STAGE)
+CLEAN_FILES += $(UNINSTALL_STAGE)
 
 clean:
 	rm -rf $(CLEAN_FILES)
