@@ -9,6 +9,7 @@
 #   make bench      measure what the plugin costs a build
 #   make install    install into GCC's plugin directory and $(PREFIX) (honours DESTDIR)
 #   make uninstall  remove what make install installed (same PREFIX, DESTDIR)
+#   make deb        build the Debian package into build/deb and check it with lintian
 #   make help       every target and variable
 #
 # CC selects the compiler the plugin is built for (gcc-11 works too for the
@@ -68,7 +69,7 @@ endif
 PLUGIN := plugin/klp_tag.so
 CHECKER := tools/klp-arch-check/klp-arch-check
 
-.PHONY: all deps build-deps check demo bench install uninstall clean help tools
+.PHONY: all deps build-deps check demo bench install uninstall deb clean help tools
 all: build-deps $(PLUGIN) tools
 
 # Debian packages each step needs.  `make` only says what is missing
@@ -116,6 +117,17 @@ uninstall: all
 	if [ -d $(DESTDIR)$(DATADIR) ]; then rmdir --ignore-fail-on-non-empty $(DESTDIR)$(DATADIR); fi
 	rm -rf $(UNINSTALL_STAGE)
 CLEAN_FILES += $(UNINSTALL_STAGE)
+
+# The Debian package: dpkg-buildpackage on a copy of the tree in
+# $(DEB_DIR), the version from common/version.h, then lintian
+# (scripts/deb.sh).  It holds what `make install PREFIX=/usr` installs
+# (debian/rules), so a new tool needs no line of packaging.
+DEB_DIR ?= build/deb
+DEB_PKGS := debhelper dpkg-dev fakeroot lintian
+deb:
+	@scripts/deps.sh $(BUILD_PKGS) $(DEB_PKGS)
+	scripts/deb.sh $(DEB_DIR)
+CLEAN_FILES += build/deb
 
 clean:
 	rm -rf $(CLEAN_FILES)
