@@ -44,6 +44,13 @@
 #     .klp.arch section.
 # A single-object module gets one section per name from the assembler.
 #
+# ccache (make CC="ccache gcc"): ccache hashes the source and the command
+# line, never the files the plugin reads, so every compile with the plugin
+# names them in CCACHE_EXTRAFILES (the plugin, the tag files, the file's
+# table lines; after the user's own value): a change to any of them is a
+# cache miss in direct and in preprocessor mode.  Table scans bypass the
+# cache: a cached -fsyntax-only run would not write the table file.
+#
 # Make errors (never a silent plain build): the fragment read outside
 # kbuild or without a kernel tree, no plugin, a plugin built for another
 # GCC than $(CC), an object name a module cannot have, a tagged .S file
@@ -194,6 +201,17 @@ $(obj)/.klp-tag.stamp: FORCE
 
 $(addprefix $(obj)/,$(klp_tag_files)): $(obj)/.klp-tag.stamp
 
+# The files the plugin reads when it compiles $1 ($2: a C part of a
+# composite module), for ccache; the user's own list first.
+klp_tag_empty :=
+klp_tag_space := $(klp_tag_empty) $(klp_tag_empty)
+klp_tag_user_extrafiles := $(CCACHE_EXTRAFILES)
+klp_tag_extrafiles = $(subst $(klp_tag_space),:,$(strip $(klp_tag_user_extrafiles) \
+	$(if $(klp_tag_off),,$(KLP_TAG_PLUGIN) $(klp_tag_tagfiles) \
+		$(if $2,$(obj)/$(1:.o=.klp-tables-in)))))
+$(foreach f,$(klp_tag_files),$(eval $(obj)/$f: export CCACHE_EXTRAFILES = \
+	$$(call klp_tag_extrafiles,$f,$$(call klp_tag_is_c_part,$f))))
+
 quiet_cmd_klp_lds = KLPLDS  $@
       cmd_klp_lds = $(if $(klp_tag_off),echo '/* KLP_TAG_OFF: nothing to keep */' > $@, \
 		$(klp_tag_lds_gen) --kernel=$(KERNELRELEASE) -o $@ $(filter %.o,$^))
@@ -204,7 +222,7 @@ quiet_cmd_klp_lds = KLPLDS  $@
 # module's scans about the functions it defines, rewritten only when they
 # change, so editing a table recompiles exactly the files it concerns.
 quiet_cmd_klp_tag_scan = KLPSCAN $@
-      cmd_klp_tag_scan = $(CC) $(c_flags) -fsyntax-only -fplugin-arg-klp_tag-write-tables=$@ $<
+      cmd_klp_tag_scan = CCACHE_DISABLE=1 $(CC) $(c_flags) -fsyntax-only -fplugin-arg-klp_tag-write-tables=$@ $<
 quiet_cmd_klp_tag_noscan = KLPSCAN $@ (KLP_TAG_OFF)
       cmd_klp_tag_noscan = echo 'klp-tag-tables 1' > $@
 
