@@ -107,14 +107,14 @@ install: all
 # The files to remove are not listed a second time: a staged install says
 # which files `make install` writes, so a part that installs one more file
 # is uninstalled without touching this rule.  Directories are kept (they
-# may be shared), except $(DATADIR), which is klp-tag's own.
+# may be shared), except those of $(DATADIR), klp-tag's own, left empty.
 UNINSTALL_STAGE := build/uninstall
 uninstall: all
 	rm -rf $(UNINSTALL_STAGE)
 	$(MAKE) --no-print-directory -s install DESTDIR=$(CURDIR)/$(UNINSTALL_STAGE)
 	cd $(UNINSTALL_STAGE) && find . ! -type d | sed 's|^\.||' | \
 		while IFS= read -r f; do rm -f "$(DESTDIR)$$f"; done
-	if [ -d $(DESTDIR)$(DATADIR) ]; then rmdir --ignore-fail-on-non-empty $(DESTDIR)$(DATADIR); fi
+	if [ -d $(DESTDIR)$(DATADIR) ]; then find $(DESTDIR)$(DATADIR) -depth -type d -empty -delete; fi
 	rm -rf $(UNINSTALL_STAGE)
 CLEAN_FILES += $(UNINSTALL_STAGE)
 

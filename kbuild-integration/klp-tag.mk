@@ -93,10 +93,13 @@ ifeq ($(obj-m),)
 $(error klp-tag: obj-m is empty: include klp-tag.mk after obj-m and the foo-y lists)
 endif
 
-# Installed layout: DATADIR/klp-tag.mk, PREFIX/include/klp_tag.h,
-# PREFIX/bin/klp-lds; in the source tree they sit in their own parts.
+# Installed layout: DATADIR/klp-tag.mk, DATADIR/include/klp_tag.h (a link
+# to PREFIX/include/klp_tag.h: -I of a directory that holds nothing else,
+# never -I/usr/include, which would hand the C library's headers to a
+# kernel compile made with -nostdinc), PREFIX/bin/klp-lds; in the source
+# tree they sit in their own parts.
 klp_tag_incdir := $(firstword $(patsubst %/klp_tag.h,%,$(wildcard \
-	$(klp_tag_here)/klp_tag.h $(abspath $(klp_tag_here)/../../include)/klp_tag.h)))
+	$(klp_tag_here)/klp_tag.h $(klp_tag_here)/include/klp_tag.h)))
 klp_tag_lds_gen := $(firstword $(wildcard $(abspath $(klp_tag_here)/../linker-scripts/klp-lds) \
 	$(abspath $(klp_tag_here)/../../bin/klp-lds)))
 klp_tag_checker := $(firstword $(wildcard \
@@ -169,6 +172,7 @@ define klp_tag_checks
 $(if $(klp_tag_off),,
 $(if $(wildcard $(KLP_TAG_PLUGIN)),,$(error klp-tag: the klp_tag GCC plugin '$(KLP_TAG_PLUGIN)' does not exist: run make in the klp-tag tree (or make install), or set KLP_TAG_PLUGIN))
 $(if $(klp_tag_gcc_of_plugin),$(if $(call klp_tag_gcc_differs,$(klp_tag_gcc_of_plugin),$(klp_tag_gcc_of_cc)),$(error klp-tag: '$(KLP_TAG_PLUGIN)' was built for '$(klp_tag_gcc_of_plugin)', but this kernel builds with '$(klp_tag_gcc_of_cc)' (CC=$(strip $(CC))): rebuild the plugin with make CC=$(strip $(CC)))))
+$(if $(klp_tag_incdir),,$(error klp-tag: klp_tag.h not found next to $(klp_tag_here) (in it or in its include/): run make in the klp-tag tree, or make install))
 $(if $(klp_tag_lds_gen),,$(error klp-tag: klp-lds (the linker script generator and name checker) not found next to $(klp_tag_here): run make in the klp-tag tree))
 $(if $(klp_tag_checker),,$(error klp-tag: klp-arch-check (the link check) not found next to $(klp_tag_here): run make in the klp-tag tree))
 $(foreach f,$(klp_tag_files),$(if $(call klp_tag_object_of,$f),
