@@ -12,7 +12,7 @@ BENCH_PKGS := linux-perf
 
 $(BENCH_BIN)/%: bench/%.c $(COMMON_LIB) $(COMMON_HDRS) $(FLAGS_STAMP)
 	@mkdir -p $(BENCH_BIN)
-	$(CC) -std=gnu11 $(CFLAGS) $(WARN_CFLAGS) $(WERROR_FLAGS) -Icommon -o $@ $< $(COMMON_LIB)
+	$(CC) -std=gnu11 $(CFLAGS) $(WARN_CFLAGS) $(WERROR_FLAGS) $(SAN_FLAGS) -Icommon -o $@ $< $(COMMON_LIB)
 
 .PHONY: bench-deps bench-tools bench-smoke
 bench-deps:

@@ -15,12 +15,54 @@ static int is_blank(char ch)
 
 
 
+/* `symbol NAME OBJECT [POSITION]`.  Returns 1 if malformed, -1 to stop, else 0. */
+static int symbol_line(const char *const *field, const size_t *flen, size_t nfields,
+		       unsigned line, const struct klp_tagfile_callbacks *cb, void *ctx)
+{
+	char why[KLP_TAGFILE_WHY], shown[200], digits[24];
+	char object[KLP_OBJNAME_MAX + 1], objwhy[KLP_OBJNAME_WHY];
+	unsigned long position = 0;
+	char *end;
+
+	if (!klp_is_identifier(field[1], flen[1])) {
+		klp_quote_field(shown, sizeof(shown), field[1], flen[1]);
+		snprintf(why, sizeof(why), "'%s' is not a C identifier; NAME names a symbol "
+			 "as the C source does", shown);
+		cb->error(ctx, line, why);
+		return 1;
+	}
+	if (klp_objname_normalise(field[2], flen[2], object, objwhy)) {
+		klp_quote_field(shown, sizeof(shown), field[2], flen[2]);
+		snprintf(why, sizeof(why), "object name '%s' %s", shown, objwhy);
+		cb->error(ctx, line, why);
+		return 1;
+	}
+	if (nfields == 4) {
+		size_t n = flen[3] < sizeof(digits) - 1 ? flen[3] : sizeof(digits) - 1;
+
+		memcpy(digits, field[3], n);
+		digits[n] = '\0';
+		position = strtoul(digits, &end, 10);
+		if (n != flen[3] || n > 9 || !(digits[0] >= '0' && digits[0] <= '9') || *end) {
+			klp_quote_field(shown, sizeof(shown), field[3], flen[3]);
+			snprintf(why, sizeof(why), "position '%s' is not a number: POSITION counts "
+				 "the symbols of that name in kallsyms order from 1 (0 or none: "
+				 "the name is unique)", shown);
+			cb->error(ctx, line, why);
+			return 1;
+		}
+	}
+	if (!cb->symbol)
+		return 0;
+	return cb->symbol(ctx, field[1], flen[1], object, position, line) ? -1 : 0;
+}
+
 /* One line, without its newline.  Returns 1 if malformed, -1 to stop, else 0. */
 static int parse_line(const char *s, size_t len, unsigned line,
 		      const struct klp_tagfile_callbacks *cb, void *ctx)
 {
-	const char *field[3];
-	size_t flen[3], nfields = 0, i = 0;
+	const char *field[4];
+	size_t flen[4], nfields = 0, i = 0;
 	char why[KLP_TAGFILE_WHY], shown[200];
 	char object[KLP_OBJNAME_MAX + 1], objwhy[KLP_OBJNAME_WHY];
 
@@ -34,7 +76,7 @@ static int parse_line(const char *s, size_t len, unsigned line,
 		start = i;
 		while (i < len && !is_blank(s[i]) && s[i] != '#')
 			i++;
-		if (nfields < 3) {
+		if (nfields < 4) {
 			field[nfields] = s + start;
 			flen[nfields] = i - start;
 		}
@@ -42,10 +84,12 @@ static int parse_line(const char *s, size_t len, unsigned line,
 	}
 	if (nfields == 0)
 		return 0;
+	if ((nfields == 3 || nfields == 4) && flen[0] == 6 && memcmp(field[0], "symbol", 6) == 0)
+		return symbol_line(field, flen, nfields, line, cb, ctx);
 	if (nfields != 2) {
 		snprintf(why, sizeof(why),
-			 "expected 'FUNCTION OBJECT', found %zu field%s", nfields,
-			 nfields == 1 ? "" : "s");
+			 "expected 'FUNCTION OBJECT' or 'symbol NAME OBJECT [POSITION]', found %zu field%s",
+			 nfields, nfields == 1 ? "" : "s");
 		cb->error(ctx, line, why);
 		return 1;
 	}
@@ -224,6 +268,13 @@ const struct klp_tag *klp_tagset_add(struct klp_tagset *set, const char *functio
 				     size_t function_len, const char *object,
 				     const char *file, unsigned line)
 {
+	return klp_tagset_add_at(set, function, function_len, object, 0, file, line);
+}
+
+const struct klp_tag *klp_tagset_add_at(struct klp_tagset *set, const char *function,
+					size_t function_len, const char *object,
+					unsigned long position, const char *file, unsigned line)
+{
 	struct klp_tag *tag;
 	uint32_t hash = hash_name(function, function_len);
 	size_t slot;
@@ -233,7 +284,7 @@ const struct klp_tag *klp_tagset_add(struct klp_tagset *set, const char *functio
 	slot = find_slot(set, function, function_len, hash);
 	if (set->slots[slot].index) {
 		tag = &set->tags[set->slots[slot].index - 1];
-		return strcmp(tag->object, object) == 0 ? NULL : tag;
+		return strcmp(tag->object, object) == 0 && tag->position == position ? NULL : tag;
 	}
 	if (set->count == set->capacity) {
 		size_t cap = set->capacity ? 2 * set->capacity : 256;
@@ -256,6 +307,7 @@ const struct klp_tag *klp_tagset_add(struct klp_tagset *set, const char *functio
 		return KLP_TAGSET_NOMEM;
 	tag->file = file;
 	tag->line = line;
+	tag->position = position;
 	set->slots[slot].hash = hash;
 	set->slots[slot].index = (uint32_t)++set->count;
 	return NULL;

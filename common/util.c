@@ -6,6 +6,7 @@
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <sys/stat.h>
 
 int klp_read_file(const char *path, char **data, size_t *len)
 {
@@ -14,8 +15,19 @@ int klp_read_file(const char *path, char **data, size_t *len)
 	char *buf = NULL;
 	int err = 0;
 
+	struct stat st;
+
 	if (!f)
 		return errno;
+	/* A regular file's size is known: one allocation, no copying as it grows. */
+	if (fstat(fileno(f), &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0 &&
+	    (uint64_t)st.st_size < SIZE_MAX / 2) {
+		buf = klp_grow(NULL, &cap, (size_t)st.st_size + 2, 1);
+		if (!buf) {
+			fclose(f);
+			return ENOMEM;
+		}
+	}
 	for (;;) {
 		size_t n;
 

@@ -60,9 +60,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		module_free(&a);
 		return 0;
 	}
-	verify_module(&a, &f);
-	report_text(&a, &f, sink);
-	report_json(&a, &f, sink, true);
+	verify_module(&a, NULL, &f);
+	report_text(&a, NULL, &f, sink);
+	report_json(&a, NULL, &f, sink, true);
 	report_map(&a, sink);
 	findings_free(&f);
 

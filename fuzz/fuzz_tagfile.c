@@ -4,7 +4,9 @@
  *
  * The input is a tag file.  Beyond "no crash on any bytes":
  *   - every accepted pair has a C identifier as FUNCTION and a valid,
- *     already normalised OBJECT, on a line that exists;
+ *     already normalised OBJECT, on a line that exists; so has every
+ *     accepted symbol line (`symbol NAME OBJECT [POSITION]`) its NAME and
+ *     OBJECT, and a position of at most nine digits;
  *   - every malformed line gets a one-line reason, and the parser's result
  *     is the number of them (a UTF-8 byte order mark at the start is
  *     reported exactly when there is one, at line 1, before that line's
@@ -43,7 +45,8 @@ struct run {
 	unsigned lines;
 	unsigned last_line;
 	int errors;
-	int bom, bom_reported;	/* the input starts with a UTF-8 BOM; the parser said so */
+	int bom, bom_reported;
+	unsigned symbols;	/* the input starts with a UTF-8 BOM; the parser said so */
 	struct klp_tagset *set;
 };
 
@@ -93,6 +96,23 @@ static int on_pair(void *ctx, const char *function, size_t function_len,
 	return function_len == 4 && memcmp(function, "stop", 4) == 0;
 }
 
+/* A symbol line: a C identifier, a valid normalised object, a position. */
+static int on_symbol(void *ctx, const char *name, size_t name_len, const char *object,
+		     unsigned long position, unsigned line)
+{
+	struct run *r = ctx;
+	char norm[KLP_OBJNAME_MAX + 1], why[KLP_OBJNAME_WHY];
+
+	CHECK(is_identifier(name, name_len), "symbol '%.*s'", (int)name_len, name);
+	CHECK(klp_objname_normalise(object, strlen(object), norm, why) == 0 &&
+	      strcmp(norm, object) == 0, "symbol object '%s' not valid and normalised", object);
+	CHECK(position < 1000000000UL, "position %lu", position);
+	CHECK(line >= 1 && line <= r->lines && line > r->last_line, "symbol line %u", line);
+	r->last_line = line;
+	r->symbols++;
+	return 0;
+}
+
 static void on_error(void *ctx, unsigned line, const char *why)
 {
 	struct run *r = ctx;
@@ -123,7 +143,7 @@ static int by_function(const void *a, const void *b)
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	static const struct klp_tagfile_callbacks cb = { on_pair, on_error };
+	static const struct klp_tagfile_callbacks cb = { on_pair, on_symbol, on_error };
 	struct run r = { 0 };
 	char *text = malloc(size ? size : 1);
 	size_t i, first = 0, distinct = 0;

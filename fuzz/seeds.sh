@@ -12,7 +12,7 @@
 set -eu
 top=$(cd "$(dirname "$0")/.." && pwd)
 c=$top/fuzz/corpus
-mkdir -p "$c/rewrite" "$c/tagfile" "$c/objname" "$c/elf"
+mkdir -p "$c/rewrite" "$c/tagfile" "$c/objname" "$c/elf" "$c/sysmap" "$c/symvers" "$c/reloc"
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 
@@ -66,5 +66,67 @@ for f in $(cd "$top" && git ls-files 'testsuite/klp_tag.plugin/*.c'); do
 	[ "$(wc -c <"$o")" -le 65536 ] && cp "$o" "$c/elf/plugin-$(basename "$f" .c).o"
 done
 printf 'not an ELF file\n' | seed elf text
+
+# System.map and Module.symvers seeds: excerpts of the real ones (the 5.4
+# test kernel's packages, the installed Debian 6.1 headers) and the forms
+# the readers must tell apart.
+kernels=${KLP_TEST_KERNELS:-$top/../shared/kernels}
+if [ -f "$kernels/linux-image-5.4.286-klptest_5.4.286-1_amd64.deb" ]; then
+	dpkg-deb --fsys-tarfile "$kernels/linux-image-5.4.286-klptest_5.4.286-1_amd64.deb" |
+		tar -x -C "$tmp" ./boot/System.map-5.4.286-klptest
+	m=$tmp/boot/System.map-5.4.286-klptest
+	head -n 200 "$m" | seed sysmap map-5.4-head
+	grep -E ' (state_show|cmdline_proc_show|saved_command_line|__ksymtab_printk|printk)$' "$m" |
+		seed sysmap map-5.4-names
+	dpkg-deb --fsys-tarfile "$kernels/linux-headers-5.4.286-klptest_5.4.286-1_amd64.deb" |
+		tar -x -C "$tmp" ./usr/src/linux-headers-5.4.286-klptest/Module.symvers
+	head -n 100 "$tmp/usr/src/linux-headers-5.4.286-klptest/Module.symvers" | seed symvers symvers-5.4
+fi
+for sv in /usr/src/linux-headers-6.1.*-amd64/Module.symvers; do
+	[ -f "$sv" ] || continue
+	grep -v vmlinux "$sv" | head -n 50 | seed symvers symvers-6.1-modules
+	head -n 50 "$sv" | seed symvers symvers-6.1-vmlinux
+done
+printf 'ffffffffffffffff B The real System.map is in the linux-image-<version>-dbg package\n' |
+	seed sysmap debian-placeholder
+printf 'ffffffff81000010 W dup\nffffffff81000010 t dup\nffffffff81000000 T _text\n0000000001000000 A phys_startup_64\nffffffff81000020 r __ksymtab_dup\n' |
+	seed sysmap weak-and-unsorted
+printf 'ffffffff81000010 t dup\nffffffffc0000000 t dup\t[mod]\nffffffff81000000 T _text\n' |
+	seed sysmap kallsyms-dump
+printf '0x00000001\tf\tvmlinux\tEXPORT_SYMBOL\n0x2\tg\tfs/ext4/ext4\tEXPORT_SYMBOL_GPL\tNS\n0x3\tf\tvmlinux\tEXPORT_SYMBOL\t\n' |
+	seed symvers four-and-five-fields
+
+# klp-reloc seeds: the klp_tag.reloc fixtures for fuzz_reloc's small target
+# kernel, as they come from the compiler, half converted and linked (what
+# --restore reads), and converted.  The last byte picks kernel and mode.
+rl=$top/tools/klp-reloc/klp-reloc
+rd=$top/testsuite/klp_tag.reloc
+printf 'ffffffff81000000 T _text\nffffffff81000010 t cmdline_proc_show\nffffffff81000020 t state_show\nffffffff81000030 t state_show\nffffffff81000040 T printk\nffffffff81000050 r __ksymtab_printk\nffffffff81000060 T kfree\nffffffff81000070 r __ksymtab_kfree\nffffffff82000000 B saved_command_line\n' >"$tmp/map"
+printf '0x00000001\tprintk\tvmlinux\tEXPORT_SYMBOL\t\n0x00000002\tkfree\tvmlinux\tEXPORT_SYMBOL_GPL\t\n' >"$tmp/symvers"
+cf='-O2 -fno-pic -mcmodel=kernel -ffunction-sections -fno-asynchronous-unwind-tables'
+for v in plain STATE DATA JUMP NOWHERE; do
+	# $cf holds several gcc options: splitting it is the intent.
+	# shellcheck disable=SC2086
+	gcc $cf -D$v -c -o "$tmp/vm-$v.o" "$rd/vmlinux.c" 2>/dev/null || continue
+	{ cat "$tmp/vm-$v.o"; printf '\000'; } | seed reloc "vmlinux-$v"
+done
+for v in plain:- alt:-DALT_VMLINUX=.altinstructions repl:-DREPL_VMLINUX=.altinstructions \
+	para:-DPARA_VMLINUX=.parainstructions data:-DDATA_SYM=saved_command_line \
+	'decl:-DVMLINUX_CALLEE=state_show,-DDECL_NAME="state_show",-DDECL_OBJ="vmlinux",-DDECL_POS="2"'; do
+	name=${v%%:*}
+	opts=$(echo "${v#*:}" | tr , ' ')
+	[ "$opts" = - ] && opts=
+	# $opts holds several cpp options for some seeds: splitting it is the intent.
+	# shellcheck disable=SC2086
+	gcc -c -I"$top/testsuite/klp_tag.check" -DMODULE_CALLEE=kfree $opts -o "$tmp/p.o" "$rd/patch.S" 2>/dev/null || continue
+	{ cat "$tmp/p.o"; printf '\000'; } | seed reloc "patch-$name"
+	if "$rl" --for-link --kernel 5.4 --symbols "$tmp/map" --symvers "$tmp/symvers" -o "$tmp/f.o" "$tmp/p.o" 2>/dev/null; then
+		ld -r -o "$tmp/l.o" "$tmp/f.o" && { cat "$tmp/l.o"; printf '\004'; } | seed reloc "linked-$name"
+	fi
+	if "$rl" --kernel 5.4 --symbols "$tmp/map" --symvers "$tmp/symvers" -o "$tmp/c.o" "$tmp/p.o" 2>/dev/null; then
+		{ cat "$tmp/c.o"; printf '\004'; } | seed reloc "converted-$name"
+		ld -r -o "$tmp/m.o" "$tmp/c.o" && { cat "$tmp/m.o"; printf '\004'; } | seed reloc "mangled-$name"
+	fi
+done
 
 echo "fuzz/corpus: $n testsuite files as rewriter seeds"

@@ -32,6 +32,14 @@
 #   KLP_TAG_VERBOSE := 1     the plugin prints each function's object
 #   KLP_TAG_OFF := 1         reference build without the plugin: klp_tag.h
 #                            tags expand to nothing, nothing is renamed
+#   KLP_TAG_SYMBOLS := FILE  the target kernel's System.map, read when a
+#                            reference is no export of vmlinux (default:
+#                            /boot/System.map-$(KERNELRELEASE); Debian's is a
+#                            placeholder, and the error says where the real
+#                            one is)
+#   KLP_TAG_MODULES := KO... the .ko files of the patched module objects,
+#                            relative to $(src) (default: found by module
+#                            name under /lib/modules/$(KERNELRELEASE))
 #
 # What it adds: the plugin and its arguments on the module's own C files
 # (never on .mod.o), the include path of klp_tag.h, and a linker script
@@ -51,10 +59,24 @@
 # cache miss in direct and in preprocessor mode.  Table scans bypass the
 # cache: a cached -fsyntax-only run would not write the table file.
 #
+# Livepatch relocations: once a module's object is linked, and before
+# modpost reads it, klp-reloc --for-link gives every reference the module
+# loader cannot resolve (a static or unexported symbol of vmlinux, any
+# symbol of a patched module) its .klp.sym symbol; kbuild's .ko link then
+# folds the relocations back, and the post-link hook klp-postlink.mk
+# (kbuild's ARCH_POSTLINK) restores them as .klp.rela sections and checks
+# the .ko.  Kbuild runs the hook by itself where the fragment can set it:
+# 4.9-5.3 (the .ko is linked in the modpost pass, which reads this file)
+# and 5.4-5.x (Makefile.modpost runs Makefile.modfinal).  Where the top
+# Makefile runs Makefile.modfinal (6.1), give it on the command line:
+#     make -C KDIR M=$PWD ARCH_POSTLINK=<this directory>/klp-postlink.mk
+# A module that needs livepatch relocations without the hook is an error.
+#
 # Make errors (never a silent plain build): the fragment read outside
 # kbuild or without a kernel tree, no plugin, a plugin built for another
 # GCC than $(CC), an object name a module cannot have, a tagged .S file
-# (the plugin compiles C only), a missing tag file, a bad KLP_TAG_ABI.
+# (the plugin compiles C only), a missing tag file, a bad KLP_TAG_ABI, a
+# missing KLP_TAG_MODULES file, livepatch relocations without the hook.
 
 ifndef klp_tag_included
 klp_tag_included := 1
@@ -78,9 +100,14 @@ klp_tag_files := $(sort $(foreach m,$(obj-m),$(or $(call klp_tag_parts,$m),$m)))
 # The C files of composite modules: each one's tables can name the others'
 # functions, so each is scanned for them (module-wide tables).
 klp_tag_c_parts = $(foreach p,$(call klp_tag_parts,$1),$(if $(wildcard $(src)/$(p:.o=.c)),$p))
+# Module $1's conversion stamp, relative to $(obj): .foo.klp-reloc beside
+# foo.o.  It holds the rules the .ko is checked with (or "off"); the
+# post-link hook finds it from the .ko's name.
+klp_tag_reloc_stamp = $(patsubst ./%,%,$(dir $1)).$(notdir $(1:.o=)).klp-reloc
 
 # Generated files, removed by `make clean`.
 clean-files += .klp-tag.stamp .klp-tag.check \
+	$(foreach m,$(obj-m),$(call klp_tag_reloc_stamp,$m) $(call klp_tag_reloc_stamp,$m).d) \
 	$(foreach m,$(klp_tag_composites),.$(m:.o=).klp.lds .$(m:.o=).ko.klp.lds \
 		$(foreach p,$(call klp_tag_c_parts,$m),$(p:.o=.klp-tables) $(p:.o=.klp-tables-in)))
 
@@ -105,6 +132,10 @@ klp_tag_lds_gen := $(firstword $(wildcard $(abspath $(klp_tag_here)/../linker-sc
 klp_tag_checker := $(firstword $(wildcard \
 	$(abspath $(klp_tag_here)/../tools/klp-arch-check/klp-arch-check) \
 	$(abspath $(klp_tag_here)/../../bin/klp-arch-check)))
+klp_tag_reloc_tool := $(firstword $(wildcard \
+	$(abspath $(klp_tag_here)/../tools/klp-reloc/klp-reloc) \
+	$(abspath $(klp_tag_here)/../../bin/klp-reloc)))
+klp_tag_postlink := $(klp_tag_here)/klp-postlink.mk
 KLP_TAG_PLUGIN ?= $(firstword $(wildcard $(abspath $(klp_tag_here)/../plugin/klp_tag.so)) \
 	$(shell $(CC) -print-file-name=plugin)/klp_tag.so)
 
@@ -116,6 +147,17 @@ klp_tag_off = $(filter-out 0 n no,$(KLP_TAG_OFF))
 klp_tag_object_of = $(strip $(if $(filter undefined,$(origin KLP_TAG_$1)),$(KLP_TAG),$(KLP_TAG_$1)))
 
 klp_tag_tagfiles = $(foreach t,$(KLP_TAG_FILE),$(if $(filter /%,$t),$t,$(src)/$t))
+
+klp_tag_symbols = $(or $(KLP_TAG_SYMBOLS),/boot/System.map-$(KERNELRELEASE))
+klp_tag_modules = $(foreach k,$(KLP_TAG_MODULES),$(if $(filter /%,$k),$k,$(src)/$k))
+# Where kbuild's .ko link can be followed by the post-link hook: modpost
+# (the fragment sets it, 4.9-5.x), command-line (6.1, given), missing (6.1,
+# not given), none (a Makefile.modfinal that runs no hook for modules).
+klp_tag_restore_hook = $(strip \
+	$(if $(wildcard $(srctree)/scripts/Makefile.modfinal), \
+	$(if $(shell grep -qs Makefile.modfinal $(srctree)/scripts/Makefile.modpost && echo y),modpost, \
+	$(if $(shell grep -qs ARCH_POSTLINK $(srctree)/scripts/Makefile.modfinal && echo y), \
+	$(if $(filter $(klp_tag_postlink),$(realpath $(ARCH_POSTLINK))),command-line,missing),none)),modpost))
 
 klp_tag_has_hook = $(shell grep -qs arch_klp_init_object_loaded $(srctree)/include/linux/livepatch.h && echo y)
 # Decided once per make process (memoised), not once per compile.
@@ -175,6 +217,8 @@ $(if $(klp_tag_gcc_of_plugin),$(if $(call klp_tag_gcc_differs,$(klp_tag_gcc_of_p
 $(if $(klp_tag_incdir),,$(error klp-tag: klp_tag.h not found next to $(klp_tag_here) (in it or in its include/): run make in the klp-tag tree, or make install))
 $(if $(klp_tag_lds_gen),,$(error klp-tag: klp-lds (the linker script generator and name checker) not found next to $(klp_tag_here): run make in the klp-tag tree))
 $(if $(klp_tag_checker),,$(error klp-tag: klp-arch-check (the link check) not found next to $(klp_tag_here): run make in the klp-tag tree))
+$(if $(klp_tag_reloc_tool),,$(error klp-tag: klp-reloc (the livepatch relocation converter) not found next to $(klp_tag_here): run make in the klp-tag tree))
+$(foreach k,$(klp_tag_modules),$(if $(wildcard $k),,$(error klp-tag: KLP_TAG_MODULES: '$k' does not exist)))
 $(foreach f,$(klp_tag_files),$(if $(call klp_tag_object_of,$f),
 	$(if $(wildcard $(src)/$(f:.o=.S)),$(error klp-tag: $(f:.o=.S) is assembly, which the plugin does not compile, yet it is tagged $(call klp_tag_object_of,$f)$(if $(filter undefined,$(origin KLP_TAG_$f)), by KLP_TAG): its entries would stay in the plain sections; set KLP_TAG_$f := (empty) to leave it untagged))))
 $(if $(klp_tag_name_errors),$(error $(klp_tag_name_errors)))
@@ -200,7 +244,8 @@ $(foreach f,$(klp_tag_files), \
 # a tag file or the plugin does, so every object is recompiled then.
 $(obj)/.klp-tag.stamp: FORCE
 	$(klp_tag_checks)
-	@{ $(if $(klp_tag_off),echo off,cksum $(KLP_TAG_PLUGIN) $(klp_tag_tagfiles)); } > $@.tmp && \
+	@{ $(if $(klp_tag_off),echo off,cksum $(KLP_TAG_PLUGIN) $(klp_tag_tagfiles) $(klp_tag_reloc_tool); \
+	   echo $(call klp_tag_quote,symbols=$(klp_tag_symbols) modules=$(klp_tag_modules))); } > $@.tmp && \
 	if cmp -s $@.tmp $@; then rm -f $@.tmp; else mv -f $@.tmp $@; fi
 
 $(addprefix $(obj)/,$(klp_tag_files)): $(obj)/.klp-tag.stamp
@@ -249,6 +294,48 @@ $(obj)/$p: $(obj)/$(p:.o=.klp-tables-in))
 endef
 $(foreach m,$(klp_tag_composites),$(eval $(call klp_tag_composite_rules,$m)))
 
+# Livepatch relocations, once a module's object is linked and before
+# modpost reads it (the link check below waits for them).  klp-reloc writes
+# a copy; only when it converted something does the copy replace the
+# object, and only where kbuild's .ko link is followed by the post-link
+# hook, which restores the relocations it folds.  Its dependency file
+# makes the object depend on the System.map and .ko files it read, so that
+# a new one rebuilds and reconverts the module.
+quiet_cmd_klp_reloc = KLPREL  $<
+      cmd_klp_reloc = $(if $(klp_tag_off),echo off > $@, \
+	rm -f $@.tmp; \
+	$(klp_tag_reloc_tool) --for-link --kernel $(KERNELRELEASE) \
+		--symbols $(klp_tag_symbols) --symvers $(abspath $(objtree))/Module.symvers \
+		$(addprefix --module ,$(klp_tag_modules)) \
+		$(if $(klp_tag_modules),,$(addprefix --module-dir ,$(wildcard /lib/modules/$(KERNELRELEASE)))) \
+		--deps $@.d -o $@.tmp $< || \
+		{ echo $(call klp_tag_quote,klp-tag: $< was converted with KLP_TAG_SYMBOLS=$(klp_tag_symbols) \
+			and KLP_TAG_MODULES=$(or $(klp_tag_modules),(by name under /lib/modules/$(KERNELRELEASE)))) >&2; \
+		  rm -f $@.tmp; exit 1; }; \
+	if cmp -s $@.tmp $<; then rm -f $@.tmp; else \
+		$(klp_tag_no_hook) mv -f $@.tmp $<; fi; \
+	echo $(klp_tag_abi) > $@)
+# The messages, in variables: $(if) arguments cannot hold their commas.
+klp_tag_why_folded = klp-tag: $< needs livepatch relocations, but kbuild links the .ko \
+	again after modpost (ld -r in scripts/Makefile.modfinal), and that link folds them \
+	into ordinary relocations against address 0:
+klp_tag_fix_missing = $(klp_tag_why_folded) the top Makefile runs that link, so give it \
+	klp-tag's post-link hook, which restores them right after it: \
+	make -C $(abspath $(objtree)) M=... ARCH_POSTLINK=$(klp_tag_postlink)
+klp_tag_fix_none = $(klp_tag_why_folded) this kernel's Makefile.modfinal runs no post-link \
+	hook for modules (ARCH_POSTLINK), so the build stops here: link the module by hand \
+	and run klp-reloc --restore on the .ko, then klp-arch-check --kbuild on it
+klp_tag_no_hook = $(if $(filter missing,$(klp_tag_restore_hook)), \
+		{ echo $(call klp_tag_quote,$(klp_tag_fix_missing)) >&2; rm -f $@.tmp; exit 1; };) \
+	$(if $(filter none,$(klp_tag_restore_hook)), \
+		{ echo $(call klp_tag_quote,$(klp_tag_fix_none)) >&2; rm -f $@.tmp; exit 1; };)
+define klp_tag_reloc_rules
+$(obj)/$(call klp_tag_reloc_stamp,$1): $(obj)/$1 $(obj)/.klp-tag.stamp
+	$$(call cmd,klp_reloc)
+-include $(obj)/$(call klp_tag_reloc_stamp,$1).d
+endef
+$(foreach m,$(obj-m),$(eval $(call klp_tag_reloc_rules,$m)))
+
 # The link check, once the directory's module objects are linked and before
 # modpost reads them: every klp-arch-check finding for the decided rules is
 # an error (a table's function whose entries are not its object's, .klp.arch
@@ -257,7 +344,8 @@ $(foreach m,$(klp_tag_composites),$(eval $(call klp_tag_composite_rules,$m)))
 quiet_cmd_klp_tag_check = KLPCHK  $(obj)
       cmd_klp_tag_check = $(if $(klp_tag_off),,$(klp_tag_checker) --kbuild --kernel $(klp_tag_abi) \
 		$(addprefix --tags ,$(klp_tag_tagfiles)) $(filter %.o,$^) &&) touch $@
-$(obj)/.klp-tag.check: $(addprefix $(obj)/,$(obj-m)) $(obj)/.klp-tag.stamp
+$(obj)/.klp-tag.check: $(addprefix $(obj)/,$(obj-m)) $(obj)/.klp-tag.stamp \
+		$(foreach m,$(obj-m),$(obj)/$(call klp_tag_reloc_stamp,$m))
 	$(call cmd,klp_tag_check)
 # kbuild builds these in the directory's pass, before modpost: always up to
 # 5.x, always-y from 5.10 on.
@@ -265,6 +353,17 @@ always += .klp-tag.check
 always-y += .klp-tag.check
 
 endif # build
+
+# The post-link hook that restores livepatch relocations after kbuild's .ko
+# link: 4.9-5.3 link it in this pass (override beats Makefile.modpost's own
+# ARCH_POSTLINK :=), 5.4-5.x in Makefile.modfinal, a sub-make of this pass
+# (a command-line variable beats Makefile.modfinal's).  The hook chains to
+# the architecture's own Makefile.postlink, and acts only on .ko files
+# with a conversion stamp.
+ifeq ($(klp_tag_pass),modpost)
+override ARCH_POSTLINK := $(klp_tag_postlink)
+MAKEOVERRIDES += ARCH_POSTLINK=$(klp_tag_postlink)
+endif
 
 # 4.9-5.3: scripts/Makefile.modpost links the .ko and reads this file, so
 # the final link gets the script too (next to scripts/module-common.lds;

@@ -356,10 +356,19 @@ static int tables_for(const char *unit, const char *output, int nall, char **all
 	return status;
 }
 
-int main(int argc, char **argv)
+static void names_free(struct names *names)
+{
+	size_t i;
+
+	for (i = 0; i < names->n; i++)
+		free(names->v[i].section);
+	free(names->v);
+}
+
+/* Everything main() does; NAMES: what the objects' section names were read into. */
+static int run(int argc, char **argv, struct names *names)
 {
 	const char *release = NULL, *output = NULL;
-	struct names names = { 0 };
 	FILE *out = stdout;
 	int i, status = 0;
 
@@ -398,12 +407,12 @@ int main(int argc, char **argv)
 		return 1;
 	}
 	for (; i < argc; i++)
-		if (read_object(argv[i], &names) != 0)
+		if (read_object(argv[i], names) != 0)
 			status = 1;
 	if (status)
 		return status;
-	if (names.n)
-		qsort(names.v, names.n, sizeof(*names.v), cmp_name);
+	if (names->n)
+		qsort(names->v, names->n, sizeof(*names->v), cmp_name);
 
 	if (output) {
 		out = fopen(output, "w");
@@ -412,7 +421,7 @@ int main(int argc, char **argv)
 			return 1;
 		}
 	}
-	write_script(out, &names, release, release ? klp_layout_for_version(release) : NULL);
+	write_script(out, names, release, release ? klp_layout_for_version(release) : NULL);
 	if (fflush(out) != 0 || (output && fclose(out) != 0)) {
 		fprintf(stderr, "klp-lds: %s: write error\n", output ? output : "stdout");
 		if (output)
@@ -420,4 +429,13 @@ int main(int argc, char **argv)
 		return 1;
 	}
 	return 0;
+}
+
+int main(int argc, char **argv)
+{
+	struct names names = { 0 };
+	int status = run(argc, argv, &names);
+
+	names_free(&names);
+	return status;
 }

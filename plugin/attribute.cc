@@ -36,6 +36,12 @@ static tree handle_klp_object_attribute(tree *node, tree, tree args, int, bool *
 			 DECL_P(decl) ? "variables or other declarations" : "types");
 		return NULL_TREE;
 	}
+	if (lookup_attribute("klp_symbol", DECL_ATTRIBUTES(decl))) {
+		error_at(loc, "%qD has both %<klp_object%> (which object a definition of the "
+			 "patch belongs to) and %<klp_symbol%> (where a symbol the patch only "
+			 "references lives): keep the one that is meant", decl);
+		return NULL_TREE;
+	}
 	if (TREE_CODE(arg) != STRING_CST) {
 		error_at(loc, "%<klp_object%> attribute of %qD takes the object name as a "
 			 "string, as in klp_object(\"vmlinux\")", decl);

@@ -110,11 +110,13 @@ int plugin_init(struct plugin_name_args *info, struct plugin_gcc_version *versio
 	unit = new klp_unit();
 	unit->tags.set = klp_tagset_new();
 	unit->foreign_tables.set = klp_tagset_new();
+	unit->symbol_tags.set = klp_tagset_new();
+	unit->symbols = new hash_map<tree, symbol_tag>;
 	unit->attributes = new hash_map<tree, attribute_tag>;
 	unit->tables.functions = new hash_map<tree, table_tag>;
 	unit->resolution.groups = new hash_map<tree, group *>;
 	unit->resolution.abi = KLP_ABI_NONE;
-	if (!unit->tags.set || !unit->foreign_tables.set) {
+	if (!unit->tags.set || !unit->foreign_tables.set || !unit->symbol_tags.set) {
 		error("klp_tag: out of memory");
 		return 1;
 	}
@@ -122,6 +124,7 @@ int plugin_init(struct plugin_name_args *info, struct plugin_gcc_version *versio
 
 	register_callback(name, PLUGIN_INFO, NULL, &klp_tag_info);
 	register_klp_object_attribute(name, unit);
+	register_klp_symbol_attribute(name, unit);
 	/*
 	 * Not PLUGIN_START_UNIT: cc1 -E (ccache runs it on every miss, and in
 	 * its preprocessor mode always) never starts a unit, and klp_tag.h

@@ -7,8 +7,9 @@
  * In:  klp_options, klp_resolution, klp_tables, the pass's map records
  * Out: the section, appended to the unit's assembly: the unit, the objects
  *      its tables name, each table's .new_func (tied by relocation, so the
- *      link can check a function another unit defines), each function's
- *      object.
+ *      link can check a function another unit defines), the explicitly
+ *      placed symbols it references (for the klp relocation converter),
+ *      each function's object.
  */
 #include "gcc-plugin.h"
 #include "tree.h"
@@ -68,6 +69,13 @@ void emit_map(void *, void *data)
 		if (table_emitted(t))
 			klp_map_write_record(asm_out_file, KLP_MAP_TABLE, 0, 0, strings[2], strings,
 					     3);
+	}
+	for (const symbol_tag &s : unit->referenced_symbols) {
+		char position[24];
+		const char *strings[3] = { s.object, symbol_of(s.decl), position };
+
+		snprintf(position, sizeof(position), "%lu", s.position);
+		klp_map_write_record(asm_out_file, KLP_MAP_SYMBOL, s.source, 0, NULL, strings, 3);
 	}
 	FOR_EACH_VEC_ELT(unit->map, i, r) {
 		const char *strings[3] = { r->object, r->function, r->symbol };

@@ -4,9 +4,10 @@
  * every value checked, and the tag files they name.
  *
  * In:  -fplugin-arg-klp_tag-KEY[=VALUE] (plugin_name_args)
- * Out: klp_options, and two klp_tags: the tag files' pairs and the tables
- *      of the module's other units (tables=), each with the lines that
- *      disagreed with an earlier one, reported at the function later.
+ * Out: klp_options, and three klp_tags: the tag files' function pairs and
+ *      symbol lines, and the tables of the module's other units (tables=),
+ *      each with the lines that disagreed with an earlier one, reported at
+ *      the function or symbol later.
  */
 #include "gcc-plugin.h"
 #include "tree.h"
@@ -33,18 +34,28 @@ const char klp_tag_help[] =
 
 struct tagfile_ctx {
 	klp_tags *tags;
+	klp_tags *symbols;	/* tag files' symbol lines */
 	const char *file;
 };
 
 static int add_tag(klp_tags *tags, const char *function, size_t len, const char *object,
-		   const char *file, unsigned line);
+		   unsigned long position, const char *file, unsigned line);
 
 static int tagfile_pair(void *ctx, const char *function, size_t len, const char *object,
 			unsigned line)
 {
 	tagfile_ctx *c = (tagfile_ctx *)ctx;
 
-	return add_tag(c->tags, function, len, object, c->file, line);
+	return add_tag(c->tags, function, len, object, 0, c->file, line);
+}
+
+/* `symbol NAME OBJECT [POSITION]`: kept apart from the functions' tags. */
+static int tagfile_symbol(void *ctx, const char *name, size_t len, const char *object,
+			  unsigned long position, unsigned line)
+{
+	tagfile_ctx *c = (tagfile_ctx *)ctx;
+
+	return add_tag(c->symbols, name, len, object, position, c->file, line);
 }
 
 static void tagfile_error(void *ctx, unsigned line, const char *why)
@@ -54,9 +65,10 @@ static void tagfile_error(void *ctx, unsigned line, const char *why)
 
 /* Keep FUNCTION -> OBJECT from FILE:LINE in TAGS, and a disagreeing line. */
 static int add_tag(klp_tags *tags, const char *function, size_t len, const char *object,
-		   const char *file, unsigned line)
+		   unsigned long position, const char *file, unsigned line)
 {
-	const struct klp_tag *earlier = klp_tagset_add(tags->set, function, len, object, file, line);
+	const struct klp_tag *earlier = klp_tagset_add_at(tags->set, function, len, object,
+							  position, file, line);
 
 	if (earlier == KLP_TAGSET_NOMEM) {
 		error("out of memory reading %qs", file);
@@ -64,7 +76,7 @@ static int add_tag(klp_tags *tags, const char *function, size_t len, const char 
 	}
 	if (earlier) {
 		klp_tag conflict = { keep_string(earlier->function), keep_string(object), file,
-				     line };
+				     line, position };
 		tags->conflicts.safe_push(conflict);
 	}
 	return 0;
@@ -82,10 +94,11 @@ static char *read_whole(const char *path, const char *what, size_t *len)
 	return text;
 }
 
-static void read_tag_file(const char *path, klp_tags *tags)
+static void read_tag_file(const char *path, klp_unit *unit)
 {
-	static const struct klp_tagfile_callbacks cb = { tagfile_pair, tagfile_error };
-	tagfile_ctx ctx = { tags, keep_string(path) };
+	static const struct klp_tagfile_callbacks cb = { tagfile_pair, tagfile_symbol,
+							 tagfile_error };
+	tagfile_ctx ctx = { &unit->tags, &unit->symbol_tags, keep_string(path) };
 	size_t len;
 	char *text = read_whole(path, "tag file", &len);
 
@@ -98,7 +111,7 @@ static void read_tag_file(const char *path, klp_tags *tags)
 static int foreign_table(void *ctx, const char *function, const char *object,
 			 unsigned table_line, const char *table_file, unsigned)
 {
-	return add_tag(((tagfile_ctx *)ctx)->tags, function, strlen(function), object,
+	return add_tag(((tagfile_ctx *)ctx)->tags, function, strlen(function), object, 0,
 		       keep_string(table_file), table_line);
 }
 
@@ -111,7 +124,7 @@ static void table_file_error(void *ctx, unsigned line, const char *why)
 static void read_table_file(const char *path, klp_tags *tables)
 {
 	static const struct klp_tables_callbacks cb = { foreign_table, NULL, table_file_error };
-	tagfile_ctx ctx = { tables, keep_string(path) };
+	tagfile_ctx ctx = { tables, NULL, keep_string(path) };
 	size_t len;
 	char *text = read_whole(path, "table file", &len);
 
@@ -191,7 +204,7 @@ bool parse_arguments(const struct plugin_name_args *info, klp_unit *unit)
 						    "-fplugin-arg-klp_tag-object");
 			ok &= options->default_object != NULL;
 		} else if (strcmp(key, "tags") == 0) {
-			read_tag_file(value, &unit->tags);
+			read_tag_file(value, unit);
 		} else if (strcmp(key, "tables") == 0) {
 			table_files.safe_push(value);
 		} else if (strcmp(key, "write-tables") == 0) {

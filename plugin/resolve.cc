@@ -513,6 +513,7 @@ void resolve_unit_event(void *, void *data)
 	group *grp;
 
 	read_klp_tables(&unit->tables);
+	resolve_symbols(unit);
 	build_call_graph(unit, all);
 	FOR_EACH_VEC_ELT(all, i, grp)
 		resolve_explicit(unit, grp);

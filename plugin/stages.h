@@ -6,6 +6,8 @@
  *
  *   options.cc    plugin arguments and tag files      -> klp_options, klp_tags
  *   attribute.cc  the klp_object attribute (parsing)  -> klp_unit::attributes
+ *   symbols.cc    the klp_symbol attribute (parsing), the symbols referenced
+ *                 (IPA done)                          -> klp_unit::symbols
  *   abi.cc        what the unit declares (parsing)    -> klp_declared
  *   tables.cc     the unit's klp_object tables (IPA)  -> klp_tables
  *   resolve.cc    which object each function belongs to, and the target
@@ -66,6 +68,21 @@ struct attribute_tag {
 void register_klp_object_attribute(const char *plugin_name, klp_unit *unit);
 /* The object DECL's klp_object attribute names, normalised, or NULL (valid while DECL is). */
 const char *attribute_object(tree decl);
+
+/* ---- symbols.cc ------------------------------------------------------------ */
+
+/* Where a symbol the unit references but does not define lives. */
+struct symbol_tag {
+	tree decl;
+	const char *object;
+	unsigned long position;		/* in kallsyms order; 0: the name is unique there */
+	location_t loc;			/* the attribute's declaration, or none */
+	enum klp_map_source source;	/* KLP_SRC_ATTRIBUTE or KLP_SRC_TAGFILE */
+};
+
+void register_klp_symbol_attribute(const char *plugin_name, klp_unit *unit);
+/* After IPA: the explicit symbols the unit references (klp_unit::referenced_symbols). */
+void resolve_symbols(klp_unit *unit);
 
 /* ---- abi.cc ---------------------------------------------------------------- */
 
@@ -183,6 +200,11 @@ struct klp_unit {
 	/* tables=: what the tables of the module's other units name (file =
 	 * the table's source file, line = the table's line). */
 	klp_tags foreign_tables;
+	/* klp_symbol attributes (by DECL_NAME) and tag-file symbol lines, and
+	 * which of them the unit references (after IPA). */
+	hash_map<tree, symbol_tag> *symbols;
+	klp_tags symbol_tags;
+	vec<symbol_tag> referenced_symbols;
 	/* Scan mode: file-scope variables and public definitions parsed. */
 	vec<tree> scanned_vars;
 	vec<tree> scanned_definitions;

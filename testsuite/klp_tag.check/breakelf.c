@@ -7,6 +7,8 @@
  *                                        or kpatch-build would write it
  *   breakelf rename FILE SEC NEWNAME     rename a section (any name, even one
  *                                        another section has)
+ *   breakelf flags FILE SEC HEX          set a section's sh_flags
+ *   breakelf sym-rename FILE OLD NEW     rename the symbol OLD
  *   breakelf no-symtab FILE              make the symbol table a PROGBITS section
  *   breakelf rel-sym FILE RELASEC        first relocation names symbol 0xffffff
  *   breakelf rel-offset FILE RELASEC     first relocation at offset 0x100000
@@ -52,16 +54,14 @@ static Elf_Scn *section_named(Elf *e, const char *name)
 	exit(1);
 }
 
-/* Append NAME to the section name table; return its offset. */
-static size_t add_name(Elf *e, const char *name)
+/* Append NAME to string table section STRNDX; return its offset. */
+static size_t add_string(Elf *e, size_t strndx, const char *name)
 {
-	size_t shstrndx, off;
+	size_t off;
 	Elf_Data *d;
 	char *buf;
 
-	if (elf_getshdrstrndx(e, &shstrndx))
-		die("shstrndx");
-	d = elf_getdata(elf_getscn(e, shstrndx), NULL);
+	d = elf_getdata(elf_getscn(e, strndx), NULL);
 	if (!d)
 		die("shstrtab data");
 	off = d->d_size;
@@ -74,6 +74,42 @@ static size_t add_name(Elf *e, const char *name)
 	d->d_size = off + strlen(name) + 1;
 	elf_flagdata(d, ELF_C_SET, ELF_F_DIRTY);
 	return off;
+}
+
+/* Append NAME to the section name table; return its offset. */
+static size_t add_name(Elf *e, const char *name)
+{
+	size_t shstrndx;
+
+	if (elf_getshdrstrndx(e, &shstrndx))
+		die("shstrndx");
+	return add_string(e, shstrndx, name);
+}
+
+/* Give the symbol called OLD the name NEW. */
+static void rename_symbol(Elf *e, const char *old, const char *new)
+{
+	Elf_Scn *scn = section_named(e, ".symtab");
+	GElf_Shdr sh;
+	GElf_Sym sym;
+	Elf_Data *d;
+	int i;
+
+	gelf_getshdr(scn, &sh);
+	d = elf_getdata(scn, NULL);
+	for (i = 0; d && gelf_getsym(d, i, &sym); i++) {
+		const char *n = elf_strptr(e, sh.sh_link, sym.st_name);
+
+		if (n && strcmp(n, old) == 0) {
+			sym.st_name = (Elf64_Word)add_string(e, sh.sh_link, new);
+			if (!gelf_update_sym(d, i, &sym))
+				die("update symbol");
+			elf_flagdata(d, ELF_C_SET, ELF_F_DIRTY);
+			return;
+		}
+	}
+	fprintf(stderr, "breakelf: no symbol %s\n", old);
+	exit(1);
 }
 
 static void set_shdr(Elf_Scn *scn, GElf_Shdr *sh)
@@ -160,6 +196,13 @@ int main(int argc, char **argv)
 		gelf_getshdr(scn, &sh);
 		sh.sh_name = add_name(e, argv[4]);
 		set_shdr(scn, &sh);
+	} else if (strcmp(cmd, "flags") == 0 && argc == 5) {
+		scn = section_named(e, argv[3]);
+		gelf_getshdr(scn, &sh);
+		sh.sh_flags = strtoull(argv[4], NULL, 16);
+		set_shdr(scn, &sh);
+	} else if (strcmp(cmd, "sym-rename") == 0 && argc == 5) {
+		rename_symbol(e, argv[3], argv[4]);
 	} else if (strcmp(cmd, "no-symtab") == 0 && argc == 3) {
 		scn = section_named(e, ".symtab");
 		gelf_getshdr(scn, &sh);

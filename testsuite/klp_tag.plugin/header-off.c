@@ -5,6 +5,7 @@
 #include "klp_tag.h"
 #include "entries.h"
 
-void __klp_object(vmlinux) patched(void) { alt_lfence(); }
+extern int __klp_symbol(vmlinux, 2) unexported;
+void __klp_object(vmlinux) patched(void) { alt_lfence(); unexported++; }
 /* { dg-final { section-present .altinstructions } } */
 /* { dg-final { section-absent .klp_tag.map } } */

@@ -13,7 +13,8 @@
  * its position depends on the order the compiler emitted the asm in.  The
  * two files' keys are then compared as multisets, so renaming, splitting or
  * reordering sections changes nothing, while a dropped, duplicated,
- * altered or moved entry shows up.
+ * altered or moved entry shows up.  Livepatch relocations are compared
+ * the same way (collect_klp()).
  */
 #include "klpcheck.h"
 #include "util.h"
@@ -139,6 +140,7 @@ struct keyed {
 	const struct module *m;
 	const struct esec *es;
 	const struct entry *e;		/* NULL for a section's trailing bytes */
+	const struct klp_rel *k;	/* a livepatch relocation (es and e NULL) */
 };
 
 /* The keys of one module, grown geometrically. */
@@ -159,7 +161,7 @@ static int add_key(struct keys *keys, struct sbuf *b, const struct module *m,
 		return -1;
 	}
 	keys->v = grown;
-	keys->v[keys->n++] = (struct keyed){ b->s, m, es, e };
+	keys->v[keys->n++] = (struct keyed){ b->s, m, es, e, NULL };
 	return 0;
 }
 
@@ -212,6 +214,31 @@ static int collect(const struct module *m, struct keys *keys)
 	return 0;
 }
 
+/*
+ * Livepatch relocations count too, each by what the kernel does with it:
+ * the object whose relocations it is, the place it writes (function and
+ * offset), its type, its symbol as livepatch reads it, its addend.
+ */
+static int collect_klp(const struct module *m, struct keys *keys)
+{
+	size_t i;
+
+	for (i = 0; i < m->nklp; i++) {
+		const struct klp_rel *k = &m->klp[i];
+		struct sbuf b = { 0 };
+		char at[300], tn[32], sym[700];
+
+		describe_address(m, k->rsec->sh.sh_info, k->rel->offset, at, sizeof(at));
+		sb_add(&b, "klp %s %s %s %s %lld", k->sec_read ? k->obj : "(unread)", at,
+		       ef_reloc_name(k->rel->type, tn), klp_rel_symbol(k, sym, sizeof(sym)),
+		       (long long)k->rel->addend);
+		if (add_key(keys, &b, m, NULL, NULL))
+			return -1;
+		keys->v[keys->n - 1].k = k;
+	}
+	return 0;
+}
+
 static int cmp_keyed(const void *a, const void *b)
 {
 	return strcmp(((const struct keyed *)a)->key, ((const struct keyed *)b)->key);
@@ -221,9 +248,14 @@ static void print_entry(FILE *out, const struct keyed *k)
 {
 	const struct esec *es = k->es;
 	const struct entry *e = k->e;
-	char where[300] = "(no relocation)", ft[24];
+	char where[300] = "(no relocation)", ft[24], tn[32], sym[700];
 
-	if (!e) {
+	if (k->k) {
+		describe_address(k->m, k->k->rsec->sh.sh_info, k->k->rel->offset, where, sizeof(where));
+		fprintf(out, "livepatch relocation %zu of %s: writes %s, %s against %s, addend %lld\n",
+			k->k->index, k->k->rsec->name, where, ef_reloc_name(k->k->rel->type, tn),
+			klp_rel_symbol(k->k, sym, sizeof(sym)), (long long)k->k->rel->addend);
+	} else if (!e) {
 		fprintf(out, "%zu trailing bytes of %s that are not a whole entry\n", es->tail,
 			es->sec->name);
 	} else {
@@ -257,7 +289,7 @@ int compare_modules(struct module *a, struct module *b, FILE *out)
 	size_t na, nb, i = 0, j = 0, unmatched = 0;
 	int status;
 
-	if (collect(a, &ka) || collect(b, &kb)) {
+	if (collect(a, &ka) || collect(b, &kb) || collect_klp(a, &ka) || collect_klp(b, &kb)) {
 		free_keys(&ka);
 		free_keys(&kb);
 		return -1;
@@ -288,6 +320,10 @@ int compare_modules(struct module *a, struct module *b, FILE *out)
 	if (unmatched) {
 		fprintf(out, "%zu entr%s not matched\n", unmatched, unmatched == 1 ? "y" : "ies");
 		status = 1;
+	} else if (a->nklp) {
+		fprintf(out, "%s and %s hold the same %zu entries and %zu livepatch relocation%s\n",
+			a->elf.path, b->elf.path, na - a->nklp, a->nklp, a->nklp == 1 ? "" : "s");
+		status = 0;
 	} else {
 		fprintf(out, "%s and %s hold the same %zu entries\n", a->elf.path, b->elf.path, na);
 		status = 0;

@@ -318,6 +318,7 @@ static int load_relocations(struct ef_file *f, char err[EF_ERRLEN])
 			r->sym = (uint32_t)GELF_R_SYM(info);
 			r->addend = (int64_t)ef_le(raw + 16, 8);
 			r->relsec = i;
+			r->index = j;
 			if (r->sym >= f->nsyms)
 				return ef_error(err, "relocation %zu of %s names symbol %u, past the end of the symbol table (%zu symbols)",
 					    j, rs->name, r->sym, f->nsyms);
@@ -478,7 +479,7 @@ const char *ef_reloc_name(uint32_t type, char buf[32])
 	return buf;
 }
 
-const struct ef_rel *ef_rel_at(const struct ef_sec *s, uint64_t off)
+size_t ef_rel_lower_bound(const struct ef_sec *s, uint64_t off)
 {
 	size_t lo = 0, hi = s->nrels;
 
@@ -490,7 +491,14 @@ const struct ef_rel *ef_rel_at(const struct ef_sec *s, uint64_t off)
 		else
 			hi = mid;
 	}
-	return lo < s->nrels && s->rels[lo].offset == off ? &s->rels[lo] : NULL;
+	return lo;
+}
+
+const struct ef_rel *ef_rel_at(const struct ef_sec *s, uint64_t off)
+{
+	size_t i = ef_rel_lower_bound(s, off);
+
+	return i < s->nrels && s->rels[i].offset == off ? &s->rels[i] : NULL;
 }
 
 int ef_rel_target(const struct ef_file *f, const struct ef_rel *r, size_t *shndx, uint64_t *addr)

@@ -24,6 +24,7 @@ struct ef_rel {
 	uint32_t sym;		/* index into ef_file.syms, always valid */
 	int64_t addend;
 	size_t relsec;		/* index of the RELA section holding it */
+	size_t index;		/* its place in that section */
 };
 
 struct ef_sec {
@@ -92,6 +93,8 @@ const struct ef_sym *ef_function_at(const struct ef_file *f, size_t shndx, uint6
  */
 int ef_rel_target(const struct ef_file *f, const struct ef_rel *r, size_t *shndx, uint64_t *addr);
 
+/* The index in S->rels of the first relocation at or after offset OFF. */
+size_t ef_rel_lower_bound(const struct ef_sec *s, uint64_t off);
 /* The relocation of section S at offset OFF, or NULL. */
 const struct ef_rel *ef_rel_at(const struct ef_sec *s, uint64_t off);
 

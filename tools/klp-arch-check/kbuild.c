@@ -71,7 +71,7 @@ static void tag_error(void *ctx, unsigned line, const char *why)
 
 static int check_tag_file(struct tag_check *c, const char *path)
 {
-	static const struct klp_tagfile_callbacks cb = { tag_pair, tag_error };
+	static const struct klp_tagfile_callbacks cb = { tag_pair, NULL, tag_error };
 	char *text;
 	size_t len;
 	int err = klp_read_file(path, &text, &len);
@@ -100,6 +100,7 @@ int kbuild_check(char **files, int nfiles, char **tags, int ntags, const char *l
 	}
 	for (i = 0; i < nfiles; i++) {
 		struct findings f = { 0 };
+		const struct symdbs nodb = { 0 };
 		char err[EF_ERRLEN];
 
 		if (module_load(&mods[c.nmods], files[i], layout, kernel, err)) {
@@ -109,7 +110,7 @@ int kbuild_check(char **files, int nfiles, char **tags, int ntags, const char *l
 			continue;
 		}
 		mods[c.nmods].as_module = true;
-		if (verify_module(&mods[c.nmods], &f)) {
+		if (verify_module(&mods[c.nmods], &nodb, &f)) {
 			fprintf(stderr, "klp-arch-check: %s: out of memory checking it\n", files[i]);
 			status = 2;
 		}

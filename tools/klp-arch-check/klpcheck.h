@@ -28,6 +28,12 @@ struct rules {
 	enum rules_id id;
 	char name[64];			/* "klp-arch", "none", or the version given */
 	const char *from;		/* "--kernel", "vermagic", ... */
+	/*
+	 * The version the klp relocation rules are judged for (KLP_KV):
+	 * the one given, else 5.7 for klp-arch and 5.8 for none, the first
+	 * kernels without .klp.arch having 5.4's name widths.
+	 */
+	long kv;
 };
 
 /* The rules of consumer ARG (a version, klp-arch or none); -1 when it is none of these. */
@@ -63,6 +69,23 @@ struct entry {
 	unsigned ptype, clobbers;
 };
 
+/* ---- livepatch relocations (docs/kernel-abi.md, section 12) ---------- */
+
+/* One relocation of a SHF_RELA_LIVEPATCH section, as livepatch would read it. */
+struct klp_rel {
+	const struct ef_sec *rsec;	/* the .klp.rela section */
+	const struct ef_rel *rel;	/* the relocation (in its target's rels) */
+	size_t index;			/* within rsec */
+	bool sec_read;			/* sscanf(".klp.rela.%55[^.]") read the object */
+	char obj[KLP_OBJECT_MAX + 1];	/* the section's object */
+	const struct ef_sym *sym;
+	int fields;			/* what sscanf read from the symbol's name, 0-3 */
+	char symobj[KLP_OBJECT_MAX + 1];
+	const char *name;		/* within sym->name, namelen bytes */
+	size_t namelen;
+	unsigned long pos;
+};
+
 /* ---- .klp_tag.map --------------------------------------------------- */
 
 struct map_rec {
@@ -96,6 +119,8 @@ struct module {
 	size_t *map_by_name, n_by_name;
 	const char *map_stop;		/* why reading the map stopped early, or NULL */
 	size_t map_stop_offset;
+	struct klp_rel *klp;		/* livepatch relocations, section by section */
+	size_t nklp;
 };
 
 /*
@@ -108,7 +133,13 @@ int module_load(struct module *m, const char *path, const char *layout_arg,
 void module_free(struct module *m);
 /* Read and index the map (modmap.c); -1 when memory ran out. */
 int module_read_map(struct module *m);
+/* Read the livepatch relocations (klprel.c) for the rules' era; -1 when memory ran out. */
+int module_read_klp(struct module *m);
+/* "vmlinux.foo,2" of R as text into BUF: the symbol as livepatch reads it. */
+const char *klp_rel_symbol(const struct klp_rel *r, char *buf, size_t len);
 
+/* The value of KEY in .modinfo ("KEY=VALUE"), the first as the loader finds it; NULL if none. */
+const char *modinfo_value(const struct ef_file *f, const char *key);
 /* An alternative's feature as the kernel's headers write it: "9*32+20", "!8*32+16". */
 const char *feature_text(const struct entry *e, char buf[24]);
 /* "foo+0x12", "foo.cold+0x3", ".text+0x40": where an address is. */
@@ -139,16 +170,40 @@ struct findings {
 	bool out_of_memory;		/* a finding could not be recorded */
 };
 
+/* Record a finding of RULE about SECTION (or NULL), its entry or relocation ENTRY (or -1). */
+void finding_add(struct findings *out, const char *rule, const char *section, long entry,
+		 const char *fmt, ...) __attribute__((format(printf, 5, 6)));
+
+/* The target kernel's symbol databases the klp relocations are resolved in (symdb.h). */
+struct klp_sysmap;
+struct kmod;
+struct symdbs {
+	const struct klp_sysmap *map;	/* --symbols, or NULL */
+	const struct kmod *mods;	/* --module, nmods of them */
+	size_t nmods;
+};
+
 /* Check M against every rule; -1 when memory ran out (the findings are incomplete). */
-int verify_module(const struct module *m, struct findings *out);
+int verify_module(const struct module *m, const struct symdbs *db, struct findings *out);
+/* Index of entry E within its section. */
+long entry_index(const struct module *m, const struct entry *e);
+/* The object that livepatch applies a section's entries for, or NULL (applied at load / never). */
+const char *section_object(const struct esec *es);
+/* The rules of livepatch relocations (klprules.c). */
+void verify_klp(const struct module *m, const struct symdbs *db, struct findings *out);
 void findings_free(struct findings *f);
 
 /* --kbuild (kbuild.c): verify module objects, warn about tag lines that match nothing. */
 int kbuild_check(char **files, int nfiles, char **tags, int ntags, const char *layout,
 		 const char *kernel);
 
-void report_text(const struct module *m, const struct findings *f, FILE *out);
-void report_json(const struct module *m, const struct findings *f, FILE *out, bool first);
+void report_text(const struct module *m, const struct symdbs *db, const struct findings *f,
+		 FILE *out);
+void report_json(const struct module *m, const struct symdbs *db, const struct findings *f,
+		 FILE *out, bool first);
+/* The livepatch relocations in each (klpreport.c); DB may be NULL. */
+void report_klp_text(const struct module *m, const struct symdbs *db, FILE *out);
+void report_klp_json(const struct module *m, const struct symdbs *db, FILE *out);
 void report_map(const struct module *m, FILE *out);
 /* S as a JSON string literal. */
 void report_json_string(FILE *out, const char *s);

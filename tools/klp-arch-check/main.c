@@ -3,7 +3,8 @@
  * klp-arch-check - show and verify the .klp.arch sections of a livepatch
  * module (.o or .ko) against the rules of the kernel that will load it.
  *
- *   klp-arch-check [--json] [--kernel VERSION|klp-arch|none] [--layout VERSION] FILE...
+ *   klp-arch-check [--json] [--kernel VERSION|klp-arch|none] [--layout VERSION]
+ *                  [--symbols MAP] [--module KO]... FILE...
  *   klp-arch-check --map [--layout VERSION] FILE...
  *   klp-arch-check --compare [--layout VERSION] A B
  *   klp-arch-check --kbuild [--kernel K] [--tags FILE]... MODULE.o...
@@ -13,6 +14,7 @@
  * relocatable ELF file.  See klp-arch-check(1).
  */
 #include "klpcheck.h"
+#include "symdb.h"
 #include "version.h"
 
 #include <stdlib.h>
@@ -21,7 +23,8 @@
 static void usage(FILE *out)
 {
 	fprintf(out,
-		"usage: klp-arch-check [--json] [--kernel VERSION|klp-arch|none] [--layout VERSION] FILE...\n"
+		"usage: klp-arch-check [--json] [--kernel VERSION|klp-arch|none] [--layout VERSION]\n"
+		"                      [--symbols MAP] [--module KO]... FILE...\n"
 		"       klp-arch-check --map [--layout VERSION] FILE...\n"
 		"       klp-arch-check --compare [--layout VERSION] A B\n"
 		"       klp-arch-check --kbuild [--kernel K] [--tags FILE]... MODULE.o...\n"
@@ -34,6 +37,9 @@ static void usage(FILE *out)
 		"  --layout V   entry layout of the headers the module was built against:\n"
 		"               4.9-5.7 (or any version in it) or 6.1; default: vermagic, else\n"
 		"               inferred from the entries' relocations\n"
+		"  --symbols F  resolve livepatch symbols of vmlinux in this System.map\n"
+		"               (or /proc/kallsyms dump) of the consumer kernel\n"
+		"  --module KO  resolve livepatch symbols of this target module (repeat)\n"
 		"  --json       machine-readable output (schema in klp-arch-check(1))\n"
 		"  --map        print only the .klp_tag.map records\n"
 		"  --compare    exit 0 when A and B hold the same entries, 1 with the differences\n"
@@ -69,15 +75,59 @@ static void report_error(bool json, bool *first, const char *path, const char *e
 	*first = false;
 }
 
-/* TAGS: room for the --tags files, one per argument at most. */
-static int run(int argc, char **argv, char **tags)
+/* The databases of --symbols and --module; 0, or 2 after a message. */
+static int load_symdbs(struct symdbs *db, struct klp_sysmap *map, struct kmod *mods,
+		       const char *symbols, const char **modules, size_t nmodules,
+		       const char *kernel)
 {
-	const char *layout = NULL, *kernel = NULL;
+	char err[EF_ERRLEN];
+	long v = kernel ? klp_kernel_version(kernel) : -1;
+	size_t i;
+
+	if (symbols) {
+		/* Which symbols kallsyms keeps differs a little by era: the map's own name says it. */
+		if (v < 0 && klp_sysmap_release_of(symbols))
+			v = klp_kernel_version(klp_sysmap_release_of(symbols));
+		if (klp_sysmap_load(map, symbols, v < 0 ? KLP_KV(6, 1) : v, NULL, err, sizeof(err))) {
+			fprintf(stderr, "klp-arch-check: %s\n", err);
+			klp_sysmap_free(map);
+			return 2;
+		}
+		db->map = map;
+	}
+	for (i = 0; i < nmodules; i++) {
+		if (kmod_load(&mods[i], modules[i], &klp_kconfig_default, err)) {
+			fprintf(stderr, "klp-arch-check: %s: %s\n", modules[i], err);
+			kmod_free(&mods[i]);
+			return 2;
+		}
+		db->nmods++;
+	}
+	db->mods = mods;
+	return 0;
+}
+
+static void free_symdbs(struct symdbs *db, struct klp_sysmap *map, struct kmod *mods)
+{
+	size_t i;
+
+	if (db->map)
+		klp_sysmap_free(map);
+	for (i = 0; i < db->nmods; i++)
+		kmod_free(&mods[i]);
+}
+
+/* TAGS, MODULES, MODS: room for the --tags and --module files, one per argument at most. */
+static int run(int argc, char **argv, char **tags, const char **modules, struct kmod *mods)
+{
+	const char *layout = NULL, *kernel = NULL, *symbols = NULL;
+	struct klp_sysmap vmap;
+	struct symdbs db = { 0 };
+	size_t nmodules = 0;
 	/* File names are gathered in place: never past the argument being read. */
 	char **files = argv + 1;
 	bool json = false, map = false, compare = false, kbuild = false, opts = true, first = true;
 	int i, nfiles = 0, ntags = 0, status = 0;
-
 
 	for (i = 1; i < argc; i++) {
 		const char *a = argv[i];
@@ -106,6 +156,15 @@ static int run(int argc, char **argv, char **tags)
 				return 2;
 			}
 			*(a[2] == 'k' ? &kernel : &layout) = argv[++i];
+		} else if (strcmp(a, "--symbols") == 0 || strcmp(a, "--module") == 0) {
+			if (i + 1 >= argc) {
+				fprintf(stderr, "klp-arch-check: %s needs a value\n", a);
+				return 2;
+			}
+			if (a[2] == 's')
+				symbols = argv[++i];
+			else
+				modules[nmodules++] = argv[++i];
 		} else if (strncmp(a, "--kernel=", 9) == 0) {
 			kernel = a + 9;
 		} else if (strncmp(a, "--layout=", 9) == 0) {
@@ -169,6 +228,14 @@ static int run(int argc, char **argv, char **tags)
 		fprintf(stderr, "klp-arch-check: --map does not take --kernel\n");
 		return 2;
 	}
+	if ((symbols || nmodules) && (compare || map)) {
+		fprintf(stderr, "klp-arch-check: --symbols and --module check files; --compare and --map take neither\n");
+		return 2;
+	}
+	if (load_symdbs(&db, &vmap, mods, symbols, modules, nmodules, kernel)) {
+		free_symdbs(&db, &vmap, mods);
+		return 2;
+	}
 	if (json)
 		printf("{\"format\": \"klp-arch-check\", \"version\": 1, \"files\": [");
 	for (i = 0; i < nfiles; i++) {
@@ -186,16 +253,16 @@ static int run(int argc, char **argv, char **tags)
 			if (nfiles > 1)
 				printf("%s%s:\n", i ? "\n" : "", files[i]);
 			report_map(&m, stdout);
-		} else if (verify_module(&m, &f)) {
+		} else if (verify_module(&m, &db, &f)) {
 			report_error(json, &first, files[i], "out of memory checking it");
 			status = 2;
 		} else {
 			if (f.n && status == 0)
 				status = 1;
 			if (json)
-				report_json(&m, &f, stdout, first);
+				report_json(&m, &db, &f, stdout, first);
 			else
-				report_text(&m, &f, stdout);
+				report_text(&m, &db, &f, stdout);
 		}
 		findings_free(&f);
 		first = false;
@@ -203,19 +270,23 @@ static int run(int argc, char **argv, char **tags)
 	}
 	if (json)
 		printf("\n]}\n");
+	free_symdbs(&db, &vmap, mods);
 	return status;
 }
 
 int main(int argc, char **argv)
 {
 	char **tags = calloc((size_t)argc, sizeof(*tags));
-	int status;
+	const char **modules = calloc((size_t)argc, sizeof(*modules));
+	struct kmod *mods = calloc((size_t)argc, sizeof(*mods));
+	int status = 2;
 
-	if (!tags) {
+	if (!tags || !modules || !mods)
 		fprintf(stderr, "klp-arch-check: out of memory\n");
-		return 2;
-	}
-	status = run(argc, argv, tags);
+	else
+		status = run(argc, argv, tags, modules, mods);
 	free(tags);
+	free(modules);
+	free(mods);
 	return status;
 }

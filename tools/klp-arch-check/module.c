@@ -20,6 +20,9 @@ int rules_for_kernel(const char *arg, struct rules *out, const char *from)
 	if (applies < 0)
 		return -1;
 	out->id = applies ? RULES_KLP_ARCH : RULES_NONE;
+	out->kv = klp_kernel_version(arg);
+	if (out->kv < 0)
+		out->kv = applies ? KLP_KV(5, 7) : KLP_KV(5, 8);
 	return 0;
 }
 
@@ -220,18 +223,14 @@ static int decode_section(struct module *m, struct esec *es)
 	return 0;
 }
 
-static void read_modinfo(struct module *m)
+const char *modinfo_value(const struct ef_file *f, const char *key)
 {
-	const struct ef_sec *s = ef_section_named(&m->elf, ".modinfo");
+	const struct ef_sec *s = ef_section_named(f, ".modinfo");
 	const char *p, *end;
+	size_t klen = strlen(key);
 
-	/* Only the final link adds the .mod.o with the struct module. */
-	m->is_ko = ef_section_named(&m->elf, ".gnu.linkonce.this_module") != NULL;
-	if (!s)
-		return;
-	m->has_modinfo = true;
-	if (!s->data)
-		return;
+	if (!s || !s->data)
+		return NULL;
 	p = (const char *)s->data;
 	end = p + s->size;
 	while (p < end) {
@@ -239,12 +238,24 @@ static void read_modinfo(struct module *m)
 
 		if (!nul)
 			break;	/* an unterminated last string is not a modinfo string */
-		if (strncmp(p, "vermagic=", 9) == 0)
-			m->vermagic = p + 9;
-		else if (strcmp(p, "livepatch=Y") == 0)
-			m->livepatch = true;
+		/* The first one, as the loader's get_modinfo() finds it. */
+		if (strncmp(p, key, klen) == 0 && p[klen] == '=')
+			return p + klen + 1;
 		p = nul + 1;
 	}
+	return NULL;
+}
+
+static void read_modinfo(struct module *m)
+{
+	/* Only the final link adds the .mod.o with the struct module. */
+	m->is_ko = ef_section_named(&m->elf, ".gnu.linkonce.this_module") != NULL;
+	if (!ef_section_named(&m->elf, ".modinfo"))
+		return;
+	m->has_modinfo = true;
+	m->vermagic = modinfo_value(&m->elf, "vermagic");
+	/* check_modinfo_livepatch(): the key's presence makes a livepatch module. */
+	m->livepatch = modinfo_value(&m->elf, "livepatch") != NULL;
 }
 
 void describe_address(const struct module *m, size_t shndx, uint64_t addr, char *buf, size_t len)
@@ -325,6 +336,8 @@ int module_load(struct module *m, const char *path, const char *layout_arg,
 	} else {
 		default_rules(m);
 	}
+	if (module_read_klp(m))
+		return ef_error(err, "out of memory");
 	return 0;
 }
 
@@ -335,6 +348,7 @@ void module_free(struct module *m)
 	free(m->map);
 	free(m->map_by_addr);
 	free(m->map_by_name);
+	free(m->klp);
 	ef_close(&m->elf);
 	memset(m, 0, sizeof(*m));
 }

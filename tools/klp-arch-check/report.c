@@ -16,26 +16,6 @@ static const char *applied_how(const struct esec *es)
 	return es->applied ? "object" : "never";
 }
 
-/*
- * Special sections next to the entries that are never renamed and are
- * applied at module load (docs/kernel-abi.md, section 9): worth knowing about in patched code,
- * e.g. static keys (__jump_table) referencing a module object.
- */
-static const char *const special_sections[] = {
-	".smp_locks", "__jump_table", "__ex_table", "__bug_table", ".static_call_sites",
-	".retpoline_sites", ".return_sites", "__mcount_loc", ".orc_unwind", ".orc_unwind_ip",
-};
-
-static bool is_special(const char *name)
-{
-	size_t i;
-
-	for (i = 0; i < sizeof(special_sections) / sizeof(special_sections[0]); i++)
-		if (strcmp(name, special_sections[i]) == 0)
-			return true;
-	return false;
-}
-
 static void flags_text(const struct ef_sec *s, char buf[16])
 {
 	size_t n = 0;
@@ -100,8 +80,12 @@ static void map_line(const struct map_rec *r, FILE *out)
 	case KLP_MAP_OBJECT:
 		fprintf(out, "object %s\n", r->str[0]);
 		break;
+	case KLP_MAP_SYMBOL:
+		fprintf(out, "symbol %s %s %s %s\n", r->str[1], r->str[0], r->str[2],
+			klp_map_source_name(r->source));
+		break;
 	case KLP_MAP_TABLE:
-		fprintf(out, "table %s %s %s\n", r->str[1], r->str[2], r->str[0]);
+		fprintf(out, "table %s %s %s\n", r->str[1][0] ? r->str[1] : "-", r->str[2], r->str[0]);
 		break;
 	default:
 		fprintf(out, "%s %s %s %s\n", r->str[1][0] ? r->str[1] : "-", r->str[2],
@@ -121,7 +105,8 @@ void report_map(const struct module *m, FILE *out)
 			KLP_MAP_SECTION, m->map_stop_offset, m->map_stop);
 }
 
-void report_text(const struct module *m, const struct findings *f, FILE *out)
+void report_text(const struct module *m, const struct symdbs *db, const struct findings *f,
+		 FILE *out)
 {
 	size_t i;
 	int group;
@@ -203,7 +188,7 @@ void report_text(const struct module *m, const struct findings *f, FILE *out)
 		for (i = 1; i < m->elf.nsecs; i++) {
 			const struct ef_sec *s = &m->elf.secs[i];
 
-			if (!is_special(s->name))
+			if (!klp_special_section(s->name))
 				continue;
 			if (!header)
 				fprintf(out, "  other special sections (never renamed, handled at module load):");
@@ -214,6 +199,7 @@ void report_text(const struct module *m, const struct findings *f, FILE *out)
 		if (header)
 			fputc('\n', out);
 	}
+	report_klp_text(m, db, out);
 	for (i = 0; i < f->n; i++) {
 		const struct finding *x = &f->v[i];
 
@@ -268,7 +254,8 @@ static void entry_json(const struct module *m, const struct entry *e, FILE *out)
 		fprintf(out, ", \"type\": %u}", e->ptype);
 }
 
-void report_json(const struct module *m, const struct findings *f, FILE *out, bool first)
+void report_json(const struct module *m, const struct symdbs *db, const struct findings *f,
+		 FILE *out, bool first)
 {
 	size_t i, j;
 	char fl[16], version[64] = "";
@@ -313,7 +300,7 @@ void report_json(const struct module *m, const struct findings *f, FILE *out, bo
 	for (i = 1, j = 0; i < m->elf.nsecs; i++) {
 		const struct ef_sec *s = &m->elf.secs[i];
 
-		if (!is_special(s->name))
+		if (!klp_special_section(s->name))
 			continue;
 		fputs(j++ ? ", {" : "{", out);
 		json_kv(out, "name", s->name, false);
@@ -333,6 +320,12 @@ void report_json(const struct module *m, const struct findings *f, FILE *out, bo
 		} else if (r->kind == KLP_MAP_OBJECT) {
 			json_kv(out, "kind", "object", false);
 			json_kv(out, "name", r->str[0], true);
+		} else if (r->kind == KLP_MAP_SYMBOL) {
+			json_kv(out, "kind", "symbol", false);
+			json_kv(out, "name", r->str[1], true);
+			json_kv(out, "object", r->str[0], true);
+			json_kv(out, "position", r->str[2], true);
+			json_kv(out, "source", klp_map_source_name(r->source), true);
 		} else if (r->kind == KLP_MAP_TABLE) {
 			json_kv(out, "kind", "table", false);
 			json_kv(out, "function", r->str[1], true);
@@ -350,7 +343,9 @@ void report_json(const struct module *m, const struct findings *f, FILE *out, bo
 		}
 		fputc('}', out);
 	}
-	fputs("],\n   \"findings\": [", out);
+	fputc(']', out);
+	report_klp_json(m, db, out);
+	fputs(",\n   \"findings\": [", out);
 	for (i = 0; i < f->n; i++) {
 		const struct finding *x = &f->v[i];
 

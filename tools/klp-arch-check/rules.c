@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 /*
- * rules.c - the kernel's rules for .klp.arch sections, one function each.
+ * rules.c - the kernel's rules for .klp.arch sections, one function each
+ * (those of livepatch relocations are in klprules.c).
  *
  * Every finding names its rule (a stable identifier, listed in
  * klp-arch-check(1)) and says what the kernel does with the file, so the
@@ -15,13 +16,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define SHF_RELA_LIVEPATCH 0x00100000
-
-static void add(struct findings *out, const char *rule, const struct esec *es, long entry,
-		const char *fmt, ...) __attribute__((format(printf, 5, 6)));
-
-static void add(struct findings *out, const char *rule, const struct esec *es, long entry,
-		const char *fmt, ...)
+void finding_add(struct findings *out, const char *rule, const char *section, long entry,
+		 const char *fmt, ...)
 {
 	struct finding *f;
 	va_list ap;
@@ -34,12 +30,16 @@ static void add(struct findings *out, const char *rule, const struct esec *es, l
 	out->v = f;
 	f = &out->v[out->n++];
 	f->rule = rule;
-	f->section = es ? es->sec->name : NULL;
+	f->section = section;
 	f->entry = entry;
 	va_start(ap, fmt);
 	vsnprintf(f->message, sizeof(f->message), fmt, ap);
 	va_end(ap);
 }
+
+/* A finding about an entry section (or the module, ES NULL). */
+#define add(out, rule, es, entry, ...) \
+	finding_add(out, rule, (es) ? (es)->sec->name : NULL, entry, __VA_ARGS__)
 
 void findings_free(struct findings *f)
 {
@@ -47,7 +47,7 @@ void findings_free(struct findings *f)
 	memset(f, 0, sizeof(*f));
 }
 
-static long entry_index(const struct module *m, const struct entry *e)
+long entry_index(const struct module *m, const struct entry *e)
 {
 	return (long)((size_t)(e - m->entries) - e->es->first);
 }
@@ -60,8 +60,7 @@ static void where(const struct module *m, const struct entry *e, char *buf, size
 		snprintf(buf, len, "(no relocation)");
 }
 
-/* The object that livepatch applies a section's entries for, or NULL (applied at load / never). */
-static const char *section_object(const struct esec *es)
+const char *section_object(const struct esec *es)
 {
 	return es->klp && es->applied ? es->obj : NULL;
 }
@@ -324,10 +323,10 @@ static void rule_table_objects(const struct module *m, struct findings *out)
 		tfile = tunit && tunit->str[1][0] ? tunit->str[1] : "this module";
 		ffile = function_file(m, t->func);
 		if (fr && fr->str[0][0] && strcmp(fr->str[0], obj) != 0) {
-			add(out, "table-object", NULL, -1,
-			    "'%s' (%s) is the .new_func of the klp_object table for '%s' in %s, but its own file gave it object '%s' (source %s): livepatch applies its entries with '%s', not after the relocations of '%s', whose code it replaces; make the sources agree (compiled with the module's table files, the plugin names both at the function)",
-			    fn, ffile ? ffile : "?", obj, tfile, fr->str[0],
-			    klp_map_source_name(fr->source), fr->str[0], obj);
+			finding_add(out, "table-object", NULL, -1,
+				    "'%s' (%s) is the .new_func of the klp_object table for '%s' in %s, but its own file gave it object '%s' (source %s): livepatch applies its entries with '%s', not after the relocations of '%s', whose code it replaces; make the sources agree (compiled with the module's table files, the plugin names both at the function)",
+				    fn, ffile ? ffile : "?", obj, tfile, fr->str[0],
+				    klp_map_source_name(fr->source), fr->str[0], obj);
 			continue;
 		}
 		if ((fr && fr->str[0][0]) || m->rules.id != RULES_KLP_ARCH)
@@ -382,67 +381,7 @@ static void rule_consumer(const struct module *m, struct findings *out)
 	}
 }
 
-static bool overlaps(uint64_t a, uint64_t alen, uint64_t b, uint64_t blen)
-{
-	return a < b + blen && b < a + alen;
-}
-
-/* Livepatch writes .klp.rela.X.* after the loader's alternatives and before X's .klp.arch ones. */
-static void rule_klp_rela(const struct module *m, struct findings *out)
-{
-	size_t i, j, k;
-
-	for (i = 1; i < m->elf.nsecs; i++) {
-		const struct ef_sec *rs = &m->elf.secs[i];
-		const struct ef_sec *ts;
-		char obj[128];
-		size_t n;
-
-		if (rs->sh.sh_type != SHT_RELA || strncmp(rs->name, ".klp.rela.", 10) != 0)
-			continue;
-		n = strcspn(rs->name + 10, ".");
-		if (n >= sizeof(obj))
-			continue;
-		memcpy(obj, rs->name + 10, n);
-		obj[n] = '\0';
-		ts = &m->elf.secs[rs->sh.sh_info];
-		for (j = 0; j < ts->nrels; j++) {
-			const struct ef_rel *r = &ts->rels[j];
-			size_t rlen = ef_reloc_size(r->type);
-
-			if (r->relsec != i)
-				continue;
-			for (k = 0; k < m->nentries; k++) {
-				const struct entry *e = &m->entries[k];
-				const char *eobj = section_object(e->es);
-				char at[300];
-
-				if (!e->has_target || e->tshndx != ts->index || !e->es->applied ||
-				    !overlaps(r->offset, rlen ? rlen : 1, e->taddr, e->patchlen) ||
-				    (eobj && strcmp(eobj, obj) == 0))
-					continue;
-				/*
-				 * Kernels without the hook never apply .klp.arch entries
-				 * (kernel-ignores-klp-arch says so), and 5.8+ writes vmlinux's
-				 * klp relocations at load, before the alternatives.
-				 */
-				if (m->rules.id == RULES_NONE && (eobj || strcmp(obj, "vmlinux") == 0))
-					continue;
-				describe_address(m, ts->index, r->offset, at, sizeof(at));
-				if (eobj)
-					add(out, "klp-rela-clobber", e->es, entry_index(m, e),
-					    "%s writes a relocation of object '%s' at %s, inside the %u bytes this entry patches; the entry is applied with object '%s', so the relocation of '%s' is written after it and overwrites the patched instruction",
-					    rs->name, obj, at, e->patchlen, eobj, obj);
-				else
-					add(out, "klp-rela-clobber", e->es, entry_index(m, e),
-					    "%s writes a relocation of object '%s' at %s, inside the %u bytes this entry patches; the module loader applies the entry at load, and livepatch writes the relocation of '%s' later, over the patched instruction",
-					    rs->name, obj, at, e->patchlen, obj);
-			}
-		}
-	}
-}
-
-int verify_module(const struct module *m, struct findings *out)
+int verify_module(const struct module *m, const struct symdbs *db, struct findings *out)
 {
 	size_t i;
 
@@ -460,6 +399,6 @@ int verify_module(const struct module *m, struct findings *out)
 	rule_one_per_name(m, out);
 	rule_table_objects(m, out);
 	rule_consumer(m, out);
-	rule_klp_rela(m, out);
+	verify_klp(m, db, out);
 	return out->out_of_memory ? -1 : 0;
 }
