@@ -8,6 +8,8 @@
 #   make demo       build the upstream livepatch samples and the examples, show their sections
 #   make bench      measure what the plugin costs a build
 #   make install    install into GCC's plugin directory and $(PREFIX) (honours DESTDIR)
+#   make uninstall  remove what make install installed (same PREFIX, DESTDIR)
+#   make deb        build the Debian package into build/deb and check it with lintian
 #   make help       every target and variable
 #
 # CC selects the compiler the plugin is built for (gcc-11 works too for the
@@ -37,7 +39,12 @@ KVER ?= $(shell scripts/kernel-version.sh)
 # say what to provide.
 KLP_TEST_KERNELS ?=
 
+# The usual variables, so that a packager's flags (dpkg-buildflags:
+# hardening, -ffile-prefix-map) reach every compile and link.
 CFLAGS ?= -O2 -g
+CXXFLAGS ?= -O2 -g
+CPPFLAGS ?=
+LDFLAGS ?=
 WARN_CFLAGS := -Wall -Wextra -Wno-unused-parameter
 # The testsuite builds with warnings as errors: a warning there is a bug.
 ifneq ($(filter check,$(MAKECMDGOALS)),)
@@ -54,7 +61,7 @@ endif
 # do (CC=gcc-11, SANITIZE=1, WERROR), so objects are rebuilt instead of
 # mixing a sanitized plugin with plain tools or a GCC 12 plugin with GCC 11.
 FLAGS_STAMP := build/flags.stamp
-BUILD_FLAGS := $(CC) $(CFLAGS) $(SAN_FLAGS) $(WERROR_FLAGS)
+BUILD_FLAGS := $(CC) $(CFLAGS) $(CXXFLAGS) $(CPPFLAGS) $(LDFLAGS) $(SAN_FLAGS) $(WERROR_FLAGS)
 ifneq ($(BUILD_FLAGS),$(shell cat $(FLAGS_STAMP) 2>/dev/null))
 $(shell mkdir -p build && printf '%s\n' '$(BUILD_FLAGS)' > $(FLAGS_STAMP))
 endif
@@ -62,7 +69,7 @@ endif
 PLUGIN := plugin/klp_tag.so
 CHECKER := tools/klp-arch-check/klp-arch-check
 
-.PHONY: all deps build-deps check demo bench install clean help tools
+.PHONY: all deps build-deps check demo bench install uninstall deb clean help tools
 all: build-deps $(PLUGIN) tools
 
 # Debian packages each step needs.  `make` only says what is missing
@@ -97,6 +104,31 @@ install: all
 	install -d $(DESTDIR)$(INCLUDEDIR)
 	install -m 0644 kbuild-integration/klp_tag.h $(DESTDIR)$(INCLUDEDIR)/klp_tag.h
 	$(INSTALL_EXTRA)
+
+# The files to remove are not listed a second time: a staged install says
+# which files `make install` writes, so a part that installs one more file
+# is uninstalled without touching this rule.  Directories are kept (they
+# may be shared), except those of $(DATADIR), klp-tag's own, left empty.
+UNINSTALL_STAGE := build/uninstall
+uninstall: all
+	rm -rf $(UNINSTALL_STAGE)
+	$(MAKE) --no-print-directory -s install DESTDIR=$(CURDIR)/$(UNINSTALL_STAGE)
+	cd $(UNINSTALL_STAGE) && find . ! -type d | sed 's|^\.||' | \
+		while IFS= read -r f; do rm -f "$(DESTDIR)$$f"; done
+	if [ -d $(DESTDIR)$(DATADIR) ]; then find $(DESTDIR)$(DATADIR) -depth -type d -empty -delete; fi
+	rm -rf $(UNINSTALL_STAGE)
+CLEAN_FILES += $(UNINSTALL_STAGE)
+
+# The Debian package: dpkg-buildpackage on a copy of the tree in
+# $(DEB_DIR), the version from common/version.h, then lintian
+# (scripts/deb.sh).  It holds what `make install PREFIX=/usr` installs
+# (debian/rules), so a new tool needs no line of packaging.
+DEB_DIR ?= build/deb
+DEB_PKGS := debhelper dpkg-dev fakeroot lintian
+deb:
+	@scripts/deps.sh $(BUILD_PKGS) $(DEB_PKGS)
+	scripts/deb.sh $(DEB_DIR)
+CLEAN_FILES += build/deb
 
 clean:
 	rm -rf $(CLEAN_FILES)

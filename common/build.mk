@@ -14,7 +14,7 @@ COMMON_SRCS := $(addprefix common/,kernel_abi.c objname.c klp_map.c tagfile.c ta
 COMMON_HDRS := $(wildcard common/*.h)
 COMMON_OBJS := $(COMMON_SRCS:.c=.o)
 COMMON_LIB := common/libklp-common.a
-COMMON_CFLAGS = -std=gnu11 -fPIC $(CFLAGS) $(WARN_CFLAGS) $(WERROR_FLAGS) -Icommon $(SAN_FLAGS)
+COMMON_CFLAGS = -std=gnu11 -fPIC $(CPPFLAGS) $(CFLAGS) $(WARN_CFLAGS) $(WERROR_FLAGS) -Icommon $(SAN_FLAGS)
 
 common/%.o: common/%.c $(COMMON_HDRS) $(FLAGS_STAMP)
 	$(CC) $(COMMON_CFLAGS) -c -o $@ $<
@@ -26,7 +26,7 @@ $(COMMON_LIB): $(COMMON_OBJS)
 COMMON_UNIT_TESTS := $(addprefix common/tests/,unit-objname unit-kernel-abi unit-map unit-tagfile \
 	unit-util unit-symdb)
 common/tests/unit-%: common/tests/unit-%.c common/tests/unit.h $(COMMON_LIB) $(FLAGS_STAMP)
-	$(CC) $(COMMON_CFLAGS) -o $@ $< $(COMMON_LIB)
+	$(CC) $(COMMON_CFLAGS) $(LDFLAGS) -o $@ $< $(COMMON_LIB)
 
 UNIT_TESTS += $(COMMON_UNIT_TESTS)
 CLEAN_FILES += $(COMMON_LIB) common/*.o $(COMMON_UNIT_TESTS)

@@ -52,6 +52,13 @@
 #     .klp.arch section.
 # A single-object module gets one section per name from the assembler.
 #
+# ccache (make CC="ccache gcc"): ccache hashes the source and the command
+# line, never the files the plugin reads, so every compile with the plugin
+# names them in CCACHE_EXTRAFILES (the plugin, the tag files, the file's
+# table lines; after the user's own value): a change to any of them is a
+# cache miss in direct and in preprocessor mode.  Table scans bypass the
+# cache: a cached -fsyntax-only run would not write the table file.
+#
 # Livepatch relocations: once a module's object is linked, and before
 # modpost reads it, klp-reloc --for-link gives every reference the module
 # loader cannot resolve (a static or unexported symbol of vmlinux, any
@@ -113,10 +120,13 @@ ifeq ($(obj-m),)
 $(error klp-tag: obj-m is empty: include klp-tag.mk after obj-m and the foo-y lists)
 endif
 
-# Installed layout: DATADIR/klp-tag.mk, PREFIX/include/klp_tag.h,
-# PREFIX/bin/klp-lds; in the source tree they sit in their own parts.
+# Installed layout: DATADIR/klp-tag.mk, DATADIR/include/klp_tag.h (a link
+# to PREFIX/include/klp_tag.h: -I of a directory that holds nothing else,
+# never -I/usr/include, which would hand the C library's headers to a
+# kernel compile made with -nostdinc), PREFIX/bin/klp-lds; in the source
+# tree they sit in their own parts.
 klp_tag_incdir := $(firstword $(patsubst %/klp_tag.h,%,$(wildcard \
-	$(klp_tag_here)/klp_tag.h $(abspath $(klp_tag_here)/../../include)/klp_tag.h)))
+	$(klp_tag_here)/klp_tag.h $(klp_tag_here)/include/klp_tag.h)))
 klp_tag_lds_gen := $(firstword $(wildcard $(abspath $(klp_tag_here)/../linker-scripts/klp-lds) \
 	$(abspath $(klp_tag_here)/../../bin/klp-lds)))
 klp_tag_checker := $(firstword $(wildcard \
@@ -204,6 +214,7 @@ define klp_tag_checks
 $(if $(klp_tag_off),,
 $(if $(wildcard $(KLP_TAG_PLUGIN)),,$(error klp-tag: the klp_tag GCC plugin '$(KLP_TAG_PLUGIN)' does not exist: run make in the klp-tag tree (or make install), or set KLP_TAG_PLUGIN))
 $(if $(klp_tag_gcc_of_plugin),$(if $(call klp_tag_gcc_differs,$(klp_tag_gcc_of_plugin),$(klp_tag_gcc_of_cc)),$(error klp-tag: '$(KLP_TAG_PLUGIN)' was built for '$(klp_tag_gcc_of_plugin)', but this kernel builds with '$(klp_tag_gcc_of_cc)' (CC=$(strip $(CC))): rebuild the plugin with make CC=$(strip $(CC)))))
+$(if $(klp_tag_incdir),,$(error klp-tag: klp_tag.h not found next to $(klp_tag_here) (in it or in its include/): run make in the klp-tag tree, or make install))
 $(if $(klp_tag_lds_gen),,$(error klp-tag: klp-lds (the linker script generator and name checker) not found next to $(klp_tag_here): run make in the klp-tag tree))
 $(if $(klp_tag_checker),,$(error klp-tag: klp-arch-check (the link check) not found next to $(klp_tag_here): run make in the klp-tag tree))
 $(if $(klp_tag_reloc_tool),,$(error klp-tag: klp-reloc (the livepatch relocation converter) not found next to $(klp_tag_here): run make in the klp-tag tree))
@@ -239,6 +250,17 @@ $(obj)/.klp-tag.stamp: FORCE
 
 $(addprefix $(obj)/,$(klp_tag_files)): $(obj)/.klp-tag.stamp
 
+# The files the plugin reads when it compiles $1 ($2: a C part of a
+# composite module), for ccache; the user's own list first.
+klp_tag_empty :=
+klp_tag_space := $(klp_tag_empty) $(klp_tag_empty)
+klp_tag_user_extrafiles := $(CCACHE_EXTRAFILES)
+klp_tag_extrafiles = $(subst $(klp_tag_space),:,$(strip $(klp_tag_user_extrafiles) \
+	$(if $(klp_tag_off),,$(KLP_TAG_PLUGIN) $(klp_tag_tagfiles) \
+		$(if $2,$(obj)/$(1:.o=.klp-tables-in)))))
+$(foreach f,$(klp_tag_files),$(eval $(obj)/$f: export CCACHE_EXTRAFILES = \
+	$$(call klp_tag_extrafiles,$f,$$(call klp_tag_is_c_part,$f))))
+
 quiet_cmd_klp_lds = KLPLDS  $@
       cmd_klp_lds = $(if $(klp_tag_off),echo '/* KLP_TAG_OFF: nothing to keep */' > $@, \
 		$(klp_tag_lds_gen) --kernel=$(KERNELRELEASE) -o $@ $(filter %.o,$^))
@@ -249,7 +271,7 @@ quiet_cmd_klp_lds = KLPLDS  $@
 # module's scans about the functions it defines, rewritten only when they
 # change, so editing a table recompiles exactly the files it concerns.
 quiet_cmd_klp_tag_scan = KLPSCAN $@
-      cmd_klp_tag_scan = $(CC) $(c_flags) -fsyntax-only -fplugin-arg-klp_tag-write-tables=$@ $<
+      cmd_klp_tag_scan = CCACHE_DISABLE=1 $(CC) $(c_flags) -fsyntax-only -fplugin-arg-klp_tag-write-tables=$@ $<
 quiet_cmd_klp_tag_noscan = KLPSCAN $@ (KLP_TAG_OFF)
       cmd_klp_tag_noscan = echo 'klp-tag-tables 1' > $@
 

@@ -7,7 +7,8 @@
 KLP_LDS := linker-scripts/klp-lds
 
 $(KLP_LDS): linker-scripts/klp-lds.c $(COMMON_LIB) $(COMMON_HDRS) $(FLAGS_STAMP)
-	$(CC) -std=gnu11 $(CFLAGS) $(WARN_CFLAGS) $(WERROR_FLAGS) $(SAN_FLAGS) -Icommon -o $@ $< \
+	$(CC) -std=gnu11 $(CPPFLAGS) $(CFLAGS) $(WARN_CFLAGS) $(WERROR_FLAGS) $(SAN_FLAGS) -Icommon \
+		$(LDFLAGS) -o $@ $< \
 		$(COMMON_LIB) -lelf
 
 TOOLS += $(KLP_LDS)
@@ -15,7 +16,8 @@ CLEAN_FILES += $(KLP_LDS)
 
 define KLP_LDS_INSTALL
 
-	install -d $(DESTDIR)$(BINDIR)
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1
 	install -m 0755 $(KLP_LDS) $(DESTDIR)$(BINDIR)/klp-lds
+	install -m 0644 linker-scripts/klp-lds.1 $(DESTDIR)$(MANDIR)/man1/klp-lds.1
 endef
 INSTALL_EXTRA += $(KLP_LDS_INSTALL)

@@ -50,8 +50,8 @@ void watch_type(void *event_data, void *data)
 		declared->livepatch_header = true;
 }
 
-/* __KLP_TAG__ tells klp_tag.h the plugin is there.  cc1 only: lto1 has no
- * preprocessor, hence the weak references. */
+/* __KLP_TAG__ tells klp_tag.h the plugin is there, also to cc1 -E.  cc1
+ * only: lto1 has no preprocessor, hence the weak references. */
 struct cpp_reader;
 extern cpp_reader *parse_in __attribute__((weak));
 extern void cpp_define(cpp_reader *, const char *) __attribute__((weak));

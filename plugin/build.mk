@@ -12,10 +12,10 @@ PLUGIN_HDRS := $(wildcard plugin/*.h) $(COMMON_HDRS)
 
 # GCC's headers are system headers here (-isystem): the warnings are about
 # this plugin's code, not GCC's.
-PLUGIN_CXXFLAGS = -std=gnu++14 -fPIC -fno-rtti -fno-exceptions -O2 -g \
+PLUGIN_CXXFLAGS = -std=gnu++14 -fPIC -fno-rtti -fno-exceptions $(CPPFLAGS) $(CXXFLAGS) \
 	-Wall -Wextra -Wshadow -Wno-format-diag $(WERROR_FLAGS) \
 	-isystem $(PLUGIN_SDK)/include -Iplugin -Icommon $(SAN_FLAGS)
-PLUGIN_CFLAGS = -std=gnu11 -fPIC $(CFLAGS) $(WARN_CFLAGS) $(WERROR_FLAGS) -Iplugin -Icommon $(SAN_FLAGS)
+PLUGIN_CFLAGS = -std=gnu11 -fPIC $(CPPFLAGS) $(CFLAGS) $(WARN_CFLAGS) $(WERROR_FLAGS) -Iplugin -Icommon $(SAN_FLAGS)
 
 plugin/%.o: plugin/%.c $(PLUGIN_HDRS) $(FLAGS_STAMP)
 	$(CC) $(PLUGIN_CFLAGS) -c -o $@ $<
@@ -30,7 +30,7 @@ plugin/%.o: plugin/%.cc $(PLUGIN_HDRS) $(FLAGS_STAMP) | plugin-sdk
 # new/delete, which cc1 and lto1 export themselves.  That load cost about
 # 1 MB of peak memory per compile (BENCHMARKS.md).
 $(PLUGIN): $(PLUGIN_OBJS) $(COMMON_LIB)
-	$(CC) -shared $(SAN_FLAGS) -o $@ $(PLUGIN_OBJS) $(COMMON_LIB)
+	$(CC) -shared $(SAN_FLAGS) $(LDFLAGS) -o $@ $(PLUGIN_OBJS) $(COMMON_LIB)
 	$(CC) --version | head -n 1 > plugin/klp_tag.gcc
 
 .PHONY: plugin-sdk
@@ -40,7 +40,7 @@ plugin-sdk:
 
 PLUGIN_UNIT_TESTS := plugin/tests/unit-rewrite
 plugin/tests/unit-%: plugin/tests/unit-%.c common/tests/unit.h $(PLUGIN_C_SRCS:.c=.o) $(COMMON_LIB) $(FLAGS_STAMP)
-	$(CC) $(PLUGIN_CFLAGS) -Icommon/tests -o $@ $< $(PLUGIN_C_SRCS:.c=.o) $(COMMON_LIB)
+	$(CC) $(PLUGIN_CFLAGS) $(LDFLAGS) -Icommon/tests -o $@ $< $(PLUGIN_C_SRCS:.c=.o) $(COMMON_LIB)
 
 UNIT_TESTS += $(PLUGIN_UNIT_TESTS)
 CLEAN_FILES += $(PLUGIN) plugin/klp_tag.gcc plugin/*.o $(PLUGIN_UNIT_TESTS)

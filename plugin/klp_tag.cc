@@ -125,7 +125,13 @@ int plugin_init(struct plugin_name_args *info, struct plugin_gcc_version *versio
 	register_callback(name, PLUGIN_INFO, NULL, &klp_tag_info);
 	register_klp_object_attribute(name, unit);
 	register_klp_symbol_attribute(name, unit);
-	register_callback(name, PLUGIN_START_UNIT, define_klp_tag_macro, NULL);
+	/*
+	 * Not PLUGIN_START_UNIT: cc1 -E (ccache runs it on every miss, and in
+	 * its preprocessor mode always) never starts a unit, and klp_tag.h
+	 * would then fail as if the plugin were missing.  The pragma event
+	 * comes in every cc1 run, before the first line is read.
+	 */
+	register_callback(name, PLUGIN_PRAGMAS, define_klp_tag_macro, NULL);
 	/* Scan mode: the tables, as parsed, for the module's other units. */
 	if (unit->options.write_tables) {
 		register_callback(name, PLUGIN_FINISH_DECL, scan_declaration, unit);

@@ -3,9 +3,11 @@
 #
 # kernel-source.sh DESTDIR MEMBER...
 #
-# Extract directories of a kernel source tarball into DESTDIR, at their
-# paths below the tarball's top directory, whatever that directory is
-# called: MEMBER lib/livepatch lands in DESTDIR/lib/livepatch.  All members
+# Extract directories (or files) of a kernel source tarball into DESTDIR,
+# at their paths below the tarball's top directory, whatever that directory
+# is called: MEMBER lib/livepatch lands in DESTDIR/lib/livepatch.  A MEMBER
+# **/NAME is NAME at any depth (**/Kconfig*: every Kconfig file, which a
+# configured partial tree needs).  All members
 # come out of one pass over the xz stream (reading it takes several seconds
 # for a whole kernel).  Kernel sources are extracted at test or build time
 # into scratch directories and never committed.
@@ -50,18 +52,28 @@ mkdir -p "$dest"
 rm -f "$stamp"
 # '*' stands for the top directory and, without matching '/', for nothing
 # deeper; a directory that matches brings its contents.
-patterns=
+# '**/NAME' members go after --wildcards-match-slash, where '*' crosses
+# directories; tar reads these options in order.
+patterns=''
+deep=''
 for m in "$@"; do
-	patterns="$patterns */${m%/}"
+	case $m in
+	'**/'*) deep="$deep */${m#\*\*/}" ;;
+	*) patterns="$patterns */${m%/}" ;;
+	esac
 done
 # shellcheck disable=SC2086 # one pattern per member, globbing off below
 if ! (set -f && tar -xJf "$tarball" -C "$dest" --strip-components=1 \
-	--wildcards --no-wildcards-match-slash $patterns); then
+	--wildcards --no-wildcards-match-slash $patterns \
+	${deep:+--wildcards-match-slash $deep}); then
 	echo "klp-tag: could not extract $* from $tarball" >&2
 	exit 1
 fi
 for m in "$@"; do
-	if [ ! -d "$dest/$m" ]; then
+	case $m in
+	'**/'*) continue ;;
+	esac
+	if [ ! -e "$dest/$m" ]; then
 		echo "klp-tag: $tarball holds no $m" >&2
 		exit 1
 	fi

@@ -12,10 +12,15 @@ KERNEL_TESTS := $(if $(filter 1,$(SANITIZE)),,$(filter 12,$(GCC_MAJOR)))
 VERSION_OTHER := $(if $(filter 12,$(GCC_MAJOR)),11,12)
 VERSION_PKGS := gcc-$(VERSION_OTHER) g++-$(VERSION_OTHER) gcc-$(VERSION_OTHER)-plugin-dev
 
+# What a configured linux-source-6.1 tree needs to build the in-tree series
+# (testsuite/klp_tag.intree): Kconfig's lexer and parser, timeconst, and
+# sign-file for Debian's MODULE_SIG config.
+INTREE_PKGS := flex bison bc libssl-dev
+
 .PHONY: check check-deps
 check-deps:
 	@scripts/deps.sh $(BUILD_PKGS) $(CHECK_PKGS) $(VERSION_PKGS) $(FUZZ_PKGS) \
-		$(if $(KERNEL_TESTS),$(KERNEL_PKGS) $(QEMU_PKGS))
+		$(if $(KERNEL_TESTS),$(KERNEL_PKGS) $(QEMU_PKGS) $(DEB_PKGS) $(INTREE_PKGS))
 	@$(if $(KERNEL_TESTS),scripts/deps.sh linux-image-$$(scripts/kernel-version.sh))
 # The unit tests are built and run by the testsuite (testsuite/klp_tag.unit).
 check: check-deps all $(UNIT_TESTS)

@@ -10,13 +10,13 @@ CHECKER_LIB_SRCS := $(addprefix $(CHECKER_DIR)/,elfread.c module.c modmap.c comp
 	report.c kbuild.c kosyms.c symres.c klprel.c klprules.c klpreport.c)
 CHECKER_OBJS := $(CHECKER_DIR)/main.o $(CHECKER_LIB_SRCS:.c=.o)
 CHECKER_HDRS := $(wildcard $(CHECKER_DIR)/*.h) $(COMMON_HDRS)
-CHECKER_CFLAGS = -std=gnu11 $(CFLAGS) $(WARN_CFLAGS) $(WERROR_FLAGS) -Icommon $(SAN_FLAGS)
+CHECKER_CFLAGS = -std=gnu11 $(CPPFLAGS) $(CFLAGS) $(WARN_CFLAGS) $(WERROR_FLAGS) -Icommon $(SAN_FLAGS)
 
 $(CHECKER_DIR)/%.o: $(CHECKER_DIR)/%.c $(CHECKER_HDRS) $(FLAGS_STAMP)
 	$(CC) $(CHECKER_CFLAGS) -c -o $@ $<
 
 $(CHECKER): $(CHECKER_OBJS) $(COMMON_LIB)
-	$(CC) $(CHECKER_CFLAGS) -o $@ $(CHECKER_OBJS) $(COMMON_LIB) -lelf
+	$(CC) $(CHECKER_CFLAGS) $(LDFLAGS) -o $@ $(CHECKER_OBJS) $(COMMON_LIB) -lelf
 
 TOOLS += $(CHECKER)
 CLEAN_FILES += $(CHECKER) $(CHECKER_DIR)/*.o
