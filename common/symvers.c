@@ -4,22 +4,10 @@
 #include "util.h"
 
 #include <ctype.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-static int fail(char *err, size_t len, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
-
-static int fail(char *err, size_t len, const char *fmt, ...)
-{
-	va_list ap;
-
-	va_start(ap, fmt);
-	vsnprintf(err, len, fmt, ap);
-	va_end(ap);
-	return -1;
-}
 
 /* Cut LINE at its tabs into at most MAX fields; returns how many there are. */
 static size_t split_fields(char *line, char **field, size_t max)
@@ -71,16 +59,16 @@ static int parse_line(struct klp_symvers *s, char *line, unsigned lineno, char *
 	long id;
 
 	if (n < 4 || n > 5)
-		return fail(err, len, "%s:%u: %zu tab-separated fields, expected 4 or 5 (CRC, symbol, module, export type, namespace)",
+		return klp_fail(err, len, "%s:%u: %zu tab-separated fields, expected 4 or 5 (CRC, symbol, module, export type, namespace)",
 			    s->path, lineno, n > 5 ? (size_t)6 : n);
 	if (parse_crc(f[0], &e.crc))
-		return fail(err, len, "%s:%u: CRC '%.20s' is not a hexadecimal number of at most 8 digits",
+		return klp_fail(err, len, "%s:%u: CRC '%.20s' is not a hexadecimal number of at most 8 digits",
 			    s->path, lineno, f[0]);
 	if (!f[1][0] || !f[2][0])
-		return fail(err, len, "%s:%u: empty %s field", s->path, lineno,
+		return klp_fail(err, len, "%s:%u: empty %s field", s->path, lineno,
 			    f[1][0] ? "module" : "symbol");
 	if (strncmp(f[3], "EXPORT_", 7) != 0)
-		return fail(err, len, "%s:%u: export type '%.40s' is not EXPORT_SYMBOL, EXPORT_SYMBOL_GPL or another EXPORT_ kind",
+		return klp_fail(err, len, "%s:%u: export type '%.40s' is not EXPORT_SYMBOL, EXPORT_SYMBOL_GPL or another EXPORT_ kind",
 			    s->path, lineno, f[3]);
 	e.name = f[1];
 	e.module = f[2];
@@ -89,17 +77,17 @@ static int parse_line(struct klp_symvers *s, char *line, unsigned lineno, char *
 	if (strcmp(e.module, "vmlinux") == 0)
 		strcpy(e.object, "vmlinux");
 	else if (object_of(e.module, e.object))
-		return fail(err, len, "%s:%u: module '%.80s' has a file name no module can have",
+		return klp_fail(err, len, "%s:%u: module '%.80s' has a file name no module can have",
 			    s->path, lineno, e.module);
 	id = klp_names_add(&s->names, e.name);
 	if (id < 0)
-		return fail(err, len, "%s: out of memory", s->path);
+		return klp_fail(err, len, "%s: out of memory", s->path);
 	/* A name exported twice (modpost refuses that): the first line counts. */
 	if ((size_t)id < s->n)
 		return 0;
 	grown = klp_grow(s->v, &s->cap, s->n + 1, sizeof(*grown));
 	if (!grown)
-		return fail(err, len, "%s: out of memory", s->path);
+		return klp_fail(err, len, "%s: out of memory", s->path);
 	s->v = grown;
 	s->v[s->n++] = e;
 	if (strcmp(e.object, "vmlinux") == 0)
@@ -118,9 +106,9 @@ int klp_symvers_load(struct klp_symvers *s, const char *path, char *err, size_t 
 	s->path = path;
 	e = klp_read_file(path, &s->buf, &size);
 	if (e)
-		return fail(err, len, "%s: cannot read: %s", path, strerror(e));
+		return klp_fail(err, len, "%s: cannot read: %s", path, strerror(e));
 	if (memchr(s->buf, '\0', size))
-		return fail(err, len, "%s: holds NUL bytes: not a Module.symvers", path);
+		return klp_fail(err, len, "%s: holds NUL bytes: not a Module.symvers", path);
 	for (line = s->buf; *line; line = nl + 1) {
 		lineno++;
 		nl = strchr(line, '\n');

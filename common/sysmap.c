@@ -6,7 +6,6 @@
 
 #include <ctype.h>
 #include <errno.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -15,17 +14,6 @@
 /* Debian ships this line in /boot/System.map-*, the real map in the -dbg package. */
 #define PLACEHOLDER "The real System.map is in the linux-image-"
 
-static int fail(char *err, size_t len, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
-
-static int fail(char *err, size_t len, const char *fmt, ...)
-{
-	va_list ap;
-
-	va_start(ap, fmt);
-	vsnprintf(err, len, fmt, ap);
-	va_end(ap);
-	return -1;
-}
 
 const char *klp_sysmap_release_of(const char *path)
 {
@@ -43,7 +31,7 @@ static int placeholder(const struct klp_sysmap *m, const char *release, char *er
 
 	if (!r)
 		r = "RELEASE";
-	return fail(err, len,
+	return klp_fail(err, len,
 		    "%s: this is Debian's placeholder (\"%s<version>-dbg package\"), not a symbol map: the real map is ./usr/lib/debug/boot/System.map-%s in the package linux-image-%s-dbg; extract it without installing that package: apt-get download linux-image-%s-dbg && dpkg-deb --fsys-tarfile linux-image-%s-dbg_*.deb | tar -x --occurrence=1 ./usr/lib/debug/boot/System.map-%s",
 		    m->path, PLACEHOLDER, r, r, r, r, r);
 }
@@ -87,7 +75,7 @@ static int parse_line(struct klp_sysmap *m, char *line, struct klp_ksym *s, char
 		s->addr = s->addr << 4 | (uint64_t)d;
 	if (end == p || end - p > 16 || end[0] != ' ' || !isgraph((unsigned char)end[1]) ||
 	    end[2] != ' ' || !isgraph((unsigned char)end[3]))
-		return strstr(line, PLACEHOLDER) ? -2 : fail(err, len, "%s:%u: expected \"ADDRESS TYPE NAME\" (nm -n or /proc/kallsyms), found \"%s\"",
+		return strstr(line, PLACEHOLDER) ? -2 : klp_fail(err, len, "%s:%u: expected \"ADDRESS TYPE NAME\" (nm -n or /proc/kallsyms), found \"%s\"",
 			    m->path, m->nlines, excerpt(line, ex));
 	s->type = end[1];
 	s->name = p = end + 3;
@@ -102,7 +90,7 @@ static int parse_line(struct klp_sysmap *m, char *line, struct klp_ksym *s, char
 	}
 	if (strstr(line, PLACEHOLDER))
 		return -2;
-	return fail(err, len, "%s:%u: unexpected text after the symbol name in \"%s\"", m->path,
+	return klp_fail(err, len, "%s:%u: unexpected text after the symbol name in \"%s\"", m->path,
 		    m->nlines, excerpt(line, ex));
 }
 
@@ -216,12 +204,12 @@ static int read_lines(struct klp_sysmap *m, long v, const char *release, char *e
 		if (r == 1 && s.addr)
 			zero = 0;
 		if (r == 1 && klp_kallsyms_keeps(v, s.type, s.name) && add_symbol(m, &s))
-			return fail(err, len, "%s: out of memory", m->path);
+			return klp_fail(err, len, "%s: out of memory", m->path);
 	}
 	if (!m->nsyms)
-		return fail(err, len, "%s: no vmlinux symbol in it", m->path);
+		return klp_fail(err, len, "%s: no vmlinux symbol in it", m->path);
 	if (zero)
-		return fail(err, len, "%s: every address is 0: /proc/kallsyms hides addresses from readers without CAP_SYSLOG (kptr_restrict); dump it as root",
+		return klp_fail(err, len, "%s: every address is 0: /proc/kallsyms hides addresses from readers without CAP_SYSLOG (kptr_restrict); dump it as root",
 			    m->path);
 	return 0;
 }
@@ -236,14 +224,14 @@ int klp_sysmap_load(struct klp_sysmap *m, const char *path, long v, const char *
 	m->path = path;
 	e = klp_read_file(path, &m->buf, &size);
 	if (e)
-		return fail(err, len, "%s: cannot read: %s", path, strerror(e));
+		return klp_fail(err, len, "%s: cannot read: %s", path, strerror(e));
 	if (memchr(m->buf, '\0', size))
-		return fail(err, len, "%s: holds NUL bytes: not a System.map or /proc/kallsyms dump",
+		return klp_fail(err, len, "%s: holds NUL bytes: not a System.map or /proc/kallsyms dump",
 			    path);
 	if (read_lines(m, v, release, err, len))
 		return -1;
 	if (kallsyms_order(m) || klp_name_groups_build(&m->byname, m->nsyms, name_of, m))
-		return fail(err, len, "%s: out of memory", path);
+		return klp_fail(err, len, "%s: out of memory", path);
 	return 0;
 }
 

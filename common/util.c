@@ -3,6 +3,7 @@
 #include "util.h"
 
 #include <errno.h>
+#include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -130,4 +131,14 @@ void klp_quote_field(char *buf, size_t size, const char *s, size_t len)
 	if (shown < len && o + 4 < size)
 		o += (size_t)snprintf(buf + o, size - o, "...");
 	buf[o < size ? o : size - 1] = '\0';
+}
+
+int klp_fail(char *err, size_t len, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(err, len, fmt, ap);
+	va_end(ap);
+	return -1;
 }

@@ -29,6 +29,12 @@ int klp_read_file(const char *path, char **data, size_t *len);
  */
 void *klp_grow(void *array, size_t *cap, size_t need, size_t size);
 
+/*
+ * Format an error message into ERR (LEN bytes, always terminated) and
+ * return -1, so that a reader can say `return klp_fail(err, len, ...)`.
+ */
+int klp_fail(char *err, size_t len, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+
 /* Is S (LEN bytes) a C identifier? */
 int klp_is_identifier(const char *s, size_t len);
 

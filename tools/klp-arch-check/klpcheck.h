@@ -207,5 +207,7 @@ void report_klp_json(const struct module *m, const struct symdbs *db, FILE *out)
 void report_map(const struct module *m, FILE *out);
 /* S as a JSON string literal. */
 void report_json_string(FILE *out, const char *s);
+/* "KEY": VAL as JSON (null when VAL is NULL), after ", " when COMMA. */
+void report_json_kv(FILE *out, const char *key, const char *val, bool comma);
 
 #endif

@@ -95,15 +95,6 @@ void report_klp_text(const struct module *m, const struct symdbs *db, FILE *out)
 	}
 }
 
-static void json_str(FILE *out, const char *key, const char *val, bool comma)
-{
-	fprintf(out, "%s\"%s\": ", comma ? ", " : "", key);
-	if (val)
-		report_json_string(out, val);
-	else
-		fputs("null", out);
-}
-
 void report_klp_json(const struct module *m, const struct symdbs *db, FILE *out)
 {
 	size_t i;
@@ -116,22 +107,22 @@ void report_klp_json(const struct module *m, const struct symdbs *db, FILE *out)
 		describe_address(m, k->rsec->sh.sh_info, k->rel->offset, at, sizeof(at));
 		snprintf(name, sizeof(name), "%.*s", (int)k->namelen, k->name ? k->name : "");
 		fprintf(out, "%s\n    {", i ? "," : "");
-		json_str(out, "section", k->rsec->name, false);
+		report_json_kv(out, "section", k->rsec->name, false);
 		fprintf(out, ", \"index\": %zu", k->index);
-		json_str(out, "object", k->sec_read ? k->obj : NULL, true);
-		json_str(out, "target_section", m->elf.secs[k->rsec->sh.sh_info].name, true);
+		report_json_kv(out, "object", k->sec_read ? k->obj : NULL, true);
+		report_json_kv(out, "target_section", m->elf.secs[k->rsec->sh.sh_info].name, true);
 		fprintf(out, ", \"offset\": %llu", (unsigned long long)k->rel->offset);
-		json_str(out, "place", at, true);
-		json_str(out, "type", ef_reloc_name(k->rel->type, tn), true);
+		report_json_kv(out, "place", at, true);
+		report_json_kv(out, "type", ef_reloc_name(k->rel->type, tn), true);
 		fprintf(out, ", \"addend\": %lld", (long long)k->rel->addend);
-		json_str(out, "symbol", k->sym->name, true);
-		json_str(out, "symbol_object", k->fields >= 1 ? k->symobj : NULL, true);
-		json_str(out, "name", k->fields >= 2 ? name : NULL, true);
+		report_json_kv(out, "symbol", k->sym->name, true);
+		report_json_kv(out, "symbol_object", k->fields >= 1 ? k->symobj : NULL, true);
+		report_json_kv(out, "name", k->fields >= 2 ? name : NULL, true);
 		if (k->fields == 3)
 			fprintf(out, ", \"position\": %lu", k->pos);
 		else
 			fputs(", \"position\": null", out);
-		json_str(out, "resolved", resolved(k, db, res, sizeof(res)), true);
+		report_json_kv(out, "resolved", resolved(k, db, res, sizeof(res)), true);
 		fputc('}', out);
 	}
 	fputc(']', out);

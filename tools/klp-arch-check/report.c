@@ -216,7 +216,7 @@ void report_json_string(FILE *out, const char *s)
 	klp_write_quoted(out, s, "\\u%04x");
 }
 
-static void json_kv(FILE *out, const char *key, const char *val, bool comma)
+void report_json_kv(FILE *out, const char *key, const char *val, bool comma)
 {
 	fprintf(out, "%s\"%s\": ", comma ? ", " : "", key);
 	if (val)
@@ -234,8 +234,8 @@ static void entry_json(const struct module *m, const struct entry *e, FILE *out)
 		e->off);
 	if (e->has_target) {
 		describe_address(m, e->tshndx, e->taddr, at, sizeof(at));
-		json_kv(out, "target", at, true);
-		json_kv(out, "function", e->func ? e->func->name : NULL, true);
+		report_json_kv(out, "target", at, true);
+		report_json_kv(out, "function", e->func ? e->func->name : NULL, true);
 		if (e->func)
 			fprintf(out, ", \"function_offset\": %llu",
 				(unsigned long long)(e->taddr - e->func->s.st_value));
@@ -244,8 +244,8 @@ static void entry_json(const struct module *m, const struct entry *e, FILE *out)
 	} else {
 		fputs(", \"target\": null, \"function\": null, \"function_offset\": null", out);
 	}
-	json_kv(out, "object", r && r->str[0][0] ? r->str[0] : NULL, true);
-	json_kv(out, "object_source", r ? klp_map_source_name(r->source) : NULL, true);
+	report_json_kv(out, "object", r && r->str[0][0] ? r->str[0] : NULL, true);
+	report_json_kv(out, "object_source", r ? klp_map_source_name(r->source) : NULL, true);
 	fprintf(out, ", \"length\": %u", e->patchlen);
 	if (e->es->kind == KLP_ENTRY_ALT)
 		fprintf(out, ", \"feature\": %u, \"feature_inverted\": %s, \"replacement_length\": %u}",
@@ -263,31 +263,31 @@ void report_json(const struct module *m, const struct symdbs *db, const struct f
 	if (m->vermagic)
 		snprintf(version, sizeof(version), "%.*s", (int)strcspn(m->vermagic, " "), m->vermagic);
 	fprintf(out, "%s\n  {", first ? "" : ",");
-	json_kv(out, "path", m->elf.path, false);
-	json_kv(out, "kind", m->is_ko ? "ko" : "o", true);
-	json_kv(out, "vermagic", m->vermagic ? version : NULL, true);
+	report_json_kv(out, "path", m->elf.path, false);
+	report_json_kv(out, "kind", m->is_ko ? "ko" : "o", true);
+	report_json_kv(out, "vermagic", m->vermagic ? version : NULL, true);
 	fprintf(out, ", \"livepatch\": %s", m->livepatch ? "true" : "false");
 	fputs(",\n   \"layout\": {", out);
-	json_kv(out, "name", m->layout->name, false);
+	report_json_kv(out, "name", m->layout->name, false);
 	fprintf(out, ", \"alt_entry_size\": %zu, \"para_entry_size\": 16", m->layout->alt_size);
-	json_kv(out, "source", m->layout_from, true);
+	report_json_kv(out, "source", m->layout_from, true);
 	fputs("},\n   \"rules\": {", out);
-	json_kv(out, "name", m->rules.id == RULES_KLP_ARCH ? "klp-arch" : "none", false);
-	json_kv(out, "kernel", m->rules.name, true);
-	json_kv(out, "source", m->rules.from, true);
+	report_json_kv(out, "name", m->rules.id == RULES_KLP_ARCH ? "klp-arch" : "none", false);
+	report_json_kv(out, "kernel", m->rules.name, true);
+	report_json_kv(out, "source", m->rules.from, true);
 	fputs("},\n   \"sections\": [", out);
 	for (i = 0; i < m->nesecs; i++) {
 		const struct esec *es = &m->esecs[i];
 
 		flags_text(es->sec, fl);
 		fprintf(out, "%s\n    {", i ? "," : "");
-		json_kv(out, "name", es->sec->name, false);
+		report_json_kv(out, "name", es->sec->name, false);
 		fprintf(out, ", \"index\": %zu", es->sec->index);
-		json_kv(out, "kind", klp_entry_kind_name(es->kind), true);
-		json_kv(out, "applied", applied_how(es), true);
-		json_kv(out, "object", es->klp && es->applied ? es->obj : NULL, true);
+		report_json_kv(out, "kind", klp_entry_kind_name(es->kind), true);
+		report_json_kv(out, "applied", applied_how(es), true);
+		report_json_kv(out, "object", es->klp && es->applied ? es->obj : NULL, true);
 		fprintf(out, ", \"size\": %llu", (unsigned long long)es->sec->sh.sh_size);
-		json_kv(out, "flags", fl, true);
+		report_json_kv(out, "flags", fl, true);
 		fprintf(out, ", \"align\": %llu, \"entries\": [",
 			(unsigned long long)es->sec->sh.sh_addralign);
 		for (j = es->first; j < es->first + es->count; j++) {
@@ -303,7 +303,7 @@ void report_json(const struct module *m, const struct symdbs *db, const struct f
 		if (!klp_special_section(s->name))
 			continue;
 		fputs(j++ ? ", {" : "{", out);
-		json_kv(out, "name", s->name, false);
+		report_json_kv(out, "name", s->name, false);
 		fprintf(out, ", \"size\": %llu}", (unsigned long long)s->sh.sh_size);
 	}
 	fputs("],\n   \"map\": [", out);
@@ -312,31 +312,31 @@ void report_json(const struct module *m, const struct symdbs *db, const struct f
 
 		fprintf(out, "%s\n    {", i ? "," : "");
 		if (r->kind == KLP_MAP_UNIT) {
-			json_kv(out, "kind", "unit", false);
-			json_kv(out, "producer", r->str[0], true);
-			json_kv(out, "file", r->str[1], true);
-			json_kv(out, "abi_requested", klp_map_abi_name(r->abi_req), true);
-			json_kv(out, "abi_resolved", klp_map_abi_name(r->abi_res), true);
+			report_json_kv(out, "kind", "unit", false);
+			report_json_kv(out, "producer", r->str[0], true);
+			report_json_kv(out, "file", r->str[1], true);
+			report_json_kv(out, "abi_requested", klp_map_abi_name(r->abi_req), true);
+			report_json_kv(out, "abi_resolved", klp_map_abi_name(r->abi_res), true);
 		} else if (r->kind == KLP_MAP_OBJECT) {
-			json_kv(out, "kind", "object", false);
-			json_kv(out, "name", r->str[0], true);
+			report_json_kv(out, "kind", "object", false);
+			report_json_kv(out, "name", r->str[0], true);
 		} else if (r->kind == KLP_MAP_SYMBOL) {
-			json_kv(out, "kind", "symbol", false);
-			json_kv(out, "name", r->str[1], true);
-			json_kv(out, "object", r->str[0], true);
-			json_kv(out, "position", r->str[2], true);
-			json_kv(out, "source", klp_map_source_name(r->source), true);
+			report_json_kv(out, "kind", "symbol", false);
+			report_json_kv(out, "name", r->str[1], true);
+			report_json_kv(out, "object", r->str[0], true);
+			report_json_kv(out, "position", r->str[2], true);
+			report_json_kv(out, "source", klp_map_source_name(r->source), true);
 		} else if (r->kind == KLP_MAP_TABLE) {
-			json_kv(out, "kind", "table", false);
-			json_kv(out, "function", r->str[1], true);
-			json_kv(out, "symbol", r->str[2], true);
-			json_kv(out, "object", r->str[0], true);
+			report_json_kv(out, "kind", "table", false);
+			report_json_kv(out, "function", r->str[1], true);
+			report_json_kv(out, "symbol", r->str[2], true);
+			report_json_kv(out, "object", r->str[0], true);
 		} else {
-			json_kv(out, "kind", "function", false);
-			json_kv(out, "function", r->str[1], true);
-			json_kv(out, "symbol", r->str[2], true);
-			json_kv(out, "object", r->str[0][0] ? r->str[0] : NULL, true);
-			json_kv(out, "source", klp_map_source_name(r->source), true);
+			report_json_kv(out, "kind", "function", false);
+			report_json_kv(out, "function", r->str[1], true);
+			report_json_kv(out, "symbol", r->str[2], true);
+			report_json_kv(out, "object", r->str[0][0] ? r->str[0] : NULL, true);
+			report_json_kv(out, "source", klp_map_source_name(r->source), true);
 			fprintf(out, ", \"rewritten\": %s, \"has_entries\": %s",
 				r->flags & KLP_MAP_F_REWRITTEN ? "true" : "false",
 				r->flags & KLP_MAP_F_HAS_ENTRIES ? "true" : "false");
@@ -350,13 +350,13 @@ void report_json(const struct module *m, const struct symdbs *db, const struct f
 		const struct finding *x = &f->v[i];
 
 		fprintf(out, "%s\n    {", i ? "," : "");
-		json_kv(out, "rule", x->rule, false);
-		json_kv(out, "section", x->section, true);
+		report_json_kv(out, "rule", x->rule, false);
+		report_json_kv(out, "section", x->section, true);
 		if (x->entry >= 0)
 			fprintf(out, ", \"entry\": %ld", x->entry);
 		else
 			fputs(", \"entry\": null", out);
-		json_kv(out, "message", x->message, true);
+		report_json_kv(out, "message", x->message, true);
 		fputc('}', out);
 	}
 	fprintf(out, "],\n   \"status\": \"%s\"}", f->n ? "findings" : "clean");

@@ -44,17 +44,6 @@ void rl_msgs_free(struct rl_msgs *m)
 	memset(m, 0, sizeof(*m));
 }
 
-static int fail(char *err, size_t len, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
-
-static int fail(char *err, size_t len, const char *fmt, ...)
-{
-	va_list ap;
-
-	va_start(ap, fmt);
-	vsnprintf(err, len, fmt, ap);
-	va_end(ap);
-	return -1;
-}
 
 /* A release says more than its version: "5.4.286-klptest", not "5.4". */
 static bool is_full_release(const char *s)
@@ -76,12 +65,12 @@ static int kernel_of(struct rl_ctx *c, char *err, size_t len)
 	} else if (k) {
 		c->kernel_from = "--kernel";
 	} else {
-		return fail(err, len, "%s: no --kernel, and the file has no vermagic (kbuild adds it with the .mod.o, after modpost): give --kernel RELEASE, the target kernel's release (or version)",
+		return klp_fail(err, len, "%s: no --kernel, and the file has no vermagic (kbuild adds it with the .mod.o, after modpost): give --kernel RELEASE, the target kernel's release (or version)",
 			    c->opt.path);
 	}
 	c->kv = klp_kernel_version(k);
 	if (c->kv < 0)
-		return fail(err, len, "%s %s: not a kernel release or version (such as 6.1.0-57-amd64 or 5.4)",
+		return klp_fail(err, len, "%s %s: not a kernel release or version (such as 6.1.0-57-amd64 or 5.4)",
 			    c->kernel_from, k);
 	if (is_full_release(k))
 		snprintf(c->release, sizeof(c->release), "%s", k);
@@ -108,16 +97,16 @@ static int load_modules(struct rl_ctx *c, char *err, size_t len)
 	c->mcap = c->opt.nmodules + patched_modules(c);
 	c->mods = calloc(c->mcap ? c->mcap : 1, sizeof(*c->mods));
 	if (!c->mods)
-		return fail(err, len, "out of memory");
+		return klp_fail(err, len, "out of memory");
 	for (i = 0; i < c->opt.nmodules; i++) {
 		if (kmod_load(&c->mods[i], c->opt.modules[i], &klp_kconfig_default, e)) {
 			kmod_free(&c->mods[i]);
-			return fail(err, len, "%s: %s", c->opt.modules[i], e);
+			return klp_fail(err, len, "%s: %s", c->opt.modules[i], e);
 		}
 		c->nmods++;
 		for (j = 0; j < i; j++)
 			if (strcmp(c->mods[j].object, c->mods[i].object) == 0)
-				return fail(err, len, "--module %s and --module %s are both object '%s': give one .ko per target module",
+				return klp_fail(err, len, "--module %s and --module %s are both object '%s': give one .ko per target module",
 					    c->opt.modules[j], c->opt.modules[i], c->mods[i].object);
 	}
 	return 0;
@@ -136,11 +125,11 @@ static int load_databases(struct rl_ctx *c, char *err, size_t len)
 	if (c->opt.restore) {
 		if (c->opt.symbols || c->opt.symvers || c->opt.nmodules || c->opt.module_dir ||
 		    c->opt.deps)
-			return fail(err, len, "--restore takes no --symbols, --symvers, --module, --module-dir or --deps: it only puts back the klp relocations a link folded into ordinary ones, by the names of their .klp.sym symbols");
+			return klp_fail(err, len, "--restore takes no --symbols, --symvers, --module, --module-dir or --deps: it only puts back the klp relocations a link folded into ordinary ones, by the names of their .klp.sym symbols");
 		return 0;
 	}
 	if (!c->opt.symbols || !c->opt.symvers)
-		return fail(err, len, "give --symbols (the target kernel's System.map) and --symvers (the kernel tree's Module.symvers)%s",
+		return klp_fail(err, len, "give --symbols (the target kernel's System.map) and --symvers (the kernel tree's Module.symvers)%s",
 			    c->m.is_ko ? "; on a linked .ko, --restore puts back what the link folded" : "");
 	/* Loaded or not, rl_close() frees what a load left. */
 	c->have_symvers = true;
@@ -171,16 +160,16 @@ int rl_open(struct rl_ctx *c, char *err, size_t len)
 	char e[EF_ERRLEN];
 
 	if (c->opt.kernel && klp_kernel_version(c->opt.kernel) < 0)
-		return fail(err, len, "--kernel %s: not a kernel release or version (such as 6.1.0-57-amd64 or 5.4)",
+		return klp_fail(err, len, "--kernel %s: not a kernel release or version (such as 6.1.0-57-amd64 or 5.4)",
 			    c->opt.kernel);
 	if (module_load(&c->m, c->opt.path, NULL, c->opt.kernel, e))
-		return fail(err, len, "%s: %s", c->opt.path, e);
+		return klp_fail(err, len, "%s: %s", c->opt.path, e);
 	if (kernel_of(c, err, len) || load_databases(c, err, len))
 		return -1;
 	c->decided = calloc(c->m.elf.nsyms ? c->m.elf.nsyms : 1, sizeof(*c->decided));
 	c->conv = calloc(c->m.elf.nsecs, sizeof(*c->conv));
 	if (!c->decided || !c->conv)
-		return fail(err, len, "out of memory");
+		return klp_fail(err, len, "out of memory");
 	return 0;
 }
 
@@ -361,16 +350,16 @@ int rl_write_deps(const struct rl_ctx *c, char *err, size_t len)
 		return 0;
 	for (i = 0; i < strlen(c->opt.path); i++)
 		if (c->opt.path[i] == '\n')
-			return fail(err, len, "%s: a newline in the name cannot be written as a make target",
+			return klp_fail(err, len, "%s: a newline in the name cannot be written as a make target",
 				    c->opt.path);
 	files[n++] = c->opt.symvers;
 	if (c->have_map)
 		files[n++] = c->opt.symbols;
 	if (asprintf(&tmp, "%s.tmp", c->opt.deps) < 0)
-		return fail(err, len, "out of memory");
+		return klp_fail(err, len, "out of memory");
 	f = fopen(tmp, "w");
 	if (!f) {
-		fail(err, len, "%s: cannot write it: %s", tmp, strerror(errno));
+		klp_fail(err, len, "%s: cannot write it: %s", tmp, strerror(errno));
 		free(tmp);
 		return -1;
 	}
@@ -395,7 +384,7 @@ int rl_write_deps(const struct rl_ctx *c, char *err, size_t len)
 	if (fclose(f))
 		ok = 0;
 	if (!ok || rename(tmp, c->opt.deps)) {
-		fail(err, len, "%s: cannot write it: %s", c->opt.deps, strerror(errno));
+		klp_fail(err, len, "%s: cannot write it: %s", c->opt.deps, strerror(errno));
 		unlink(tmp);
 		free(tmp);
 		return -1;
