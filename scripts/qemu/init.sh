@@ -89,6 +89,24 @@ exists() {
 	fi
 }
 
+# kallsyms KEY NAME...: report the /proc/kallsyms lines (vmlinux's and the
+# loaded modules', in kallsyms order) of the symbols called NAME, so the
+# host can compare the addresses a module printed with the kernel's.
+# Addresses read as root: /init has CAP_SYSLOG, so kptr_restrict 0 or 1
+# shows them.  grep -F first: busybox awk alone takes seconds under TCG
+# for the 100k lines.
+kallsyms() {
+	key=$1
+	shift
+	names=" $* "
+	for name; do
+		shift
+		set -- "$@" -e "$name"
+	done
+	lines=$(grep -F "$@" /proc/kallsyms | awk -v names="$names" 'index(names, " " $3 " ")')
+	report_lines "$key" "$lines"
+}
+
 # phase NAME: the scenario has reached the point NAME (e.g. "enabled");
 # a scenario that reports more there (code bytes) defines phase_hook.
 phase() {
