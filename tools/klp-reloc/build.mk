@@ -15,7 +15,7 @@ $(RELOC_DIR)/%.o: $(RELOC_DIR)/%.c $(RELOC_DIR)/reloc.h $(CHECKER_HDRS) $(FLAGS_
 	$(CC) $(RELOC_CFLAGS) -c -o $@ $<
 
 $(RELOC): $(RELOC_OBJS) $(CHECKER_LIB_SRCS:.c=.o) $(COMMON_LIB)
-	$(CC) $(RELOC_CFLAGS) -o $@ $(RELOC_OBJS) $(CHECKER_LIB_SRCS:.c=.o) $(COMMON_LIB) -lelf
+	$(CC) $(RELOC_CFLAGS) $(LDFLAGS) -o $@ $(RELOC_OBJS) $(CHECKER_LIB_SRCS:.c=.o) $(COMMON_LIB) -lelf
 
 TOOLS += $(RELOC)
 CLEAN_FILES += $(RELOC) $(RELOC_DIR)/*.o
