@@ -7,7 +7,8 @@
 # link kbuild runs `$(MAKE) -f $(ARCH_POSTLINK) FILE.ko`; for a module
 # that klp-tag.mk converted (a .FILE.klp-reloc stamp beside it) this puts
 # the relocations back (klp-reloc --restore) and checks the .ko with the
-# rules the build decided (klp-arch-check --kbuild).  Every other target,
+# rules the build decided (klp-arch-check --kbuild; the stamp's second word,
+# --allow-clobber, comes from KLP_TAG_ALLOW_CLOBBER).  Every other target,
 # and every other module, goes on to the architecture's own
 # Makefile.postlink when it has one.
 #
@@ -32,8 +33,9 @@ FORCE:
 			exit 1; \
 		fi; \
 		$(if $(filter quiet_,$(quiet)),echo '  KLPRST  $@';) \
-		'$(klp_postlink_reloc)' --restore '$@' && \
-		'$(klp_postlink_checker)' --kbuild --kernel "$$(cat "$$stamp")" '$@'; \
+		set -- $$(cat "$$stamp"); \
+		'$(klp_postlink_reloc)' --restore $${2:+"$$2"} '$@' && \
+		'$(klp_postlink_checker)' --kbuild --kernel "$$1" $${2:+"$$2"} '$@'; \
 	fi
 	$(if $(klp_postlink_arch),+$(MAKE) -f $(klp_postlink_arch) $@)
 

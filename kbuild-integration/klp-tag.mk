@@ -40,6 +40,13 @@
 #   KLP_TAG_MODULES := KO... the .ko files of the patched module objects,
 #                            relative to $(src) (default: found by module
 #                            name under /lib/modules/$(KERNELRELEASE))
+#   KLP_TAG_ALLOW_CLOBBER := 1
+#                            alternatives and paravirt sites over livepatch
+#                            relocations (which the kernel refuses: "Skipping
+#                            invalid relocation target") are warnings, not
+#                            errors, in klp-reloc and the link checks: only
+#                            to reproduce the failure on a test kernel (the
+#                            KLP_TAG_ABI=none control of the testsuite)
 #
 # What it adds: the plugin and its arguments on the module's own C files
 # (never on .mod.o), the include path of klp_tag.h, and a linker script
@@ -148,6 +155,7 @@ klp_tag_object_of = $(strip $(if $(filter undefined,$(origin KLP_TAG_$1)),$(KLP_
 
 klp_tag_tagfiles = $(foreach t,$(KLP_TAG_FILE),$(if $(filter /%,$t),$t,$(src)/$t))
 
+klp_tag_allow_clobber = $(if $(filter-out 0 n no,$(KLP_TAG_ALLOW_CLOBBER)),--allow-clobber)
 klp_tag_symbols = $(or $(KLP_TAG_SYMBOLS),/boot/System.map-$(KERNELRELEASE))
 klp_tag_modules = $(foreach k,$(KLP_TAG_MODULES),$(if $(filter /%,$k),$k,$(src)/$k))
 # Where kbuild's .ko link can be followed by the post-link hook: modpost
@@ -245,7 +253,7 @@ $(foreach f,$(klp_tag_files), \
 $(obj)/.klp-tag.stamp: FORCE
 	$(klp_tag_checks)
 	@{ $(if $(klp_tag_off),echo off,cksum $(KLP_TAG_PLUGIN) $(klp_tag_tagfiles) $(klp_tag_reloc_tool); \
-	   echo $(call klp_tag_quote,symbols=$(klp_tag_symbols) modules=$(klp_tag_modules))); } > $@.tmp && \
+	   echo $(call klp_tag_quote,symbols=$(klp_tag_symbols) modules=$(klp_tag_modules) $(klp_tag_allow_clobber))); } > $@.tmp && \
 	if cmp -s $@.tmp $@; then rm -f $@.tmp; else mv -f $@.tmp $@; fi
 
 $(addprefix $(obj)/,$(klp_tag_files)): $(obj)/.klp-tag.stamp
@@ -304,7 +312,7 @@ $(foreach m,$(klp_tag_composites),$(eval $(call klp_tag_composite_rules,$m)))
 quiet_cmd_klp_reloc = KLPREL  $<
       cmd_klp_reloc = $(if $(klp_tag_off),echo off > $@, \
 	rm -f $@.tmp; \
-	$(klp_tag_reloc_tool) --for-link --kernel $(KERNELRELEASE) \
+	$(klp_tag_reloc_tool) --for-link $(klp_tag_allow_clobber) --kernel $(KERNELRELEASE) \
 		--symbols $(klp_tag_symbols) --symvers $(abspath $(objtree))/Module.symvers \
 		$(addprefix --module ,$(klp_tag_modules)) \
 		$(if $(klp_tag_modules),,$(addprefix --module-dir ,$(wildcard /lib/modules/$(KERNELRELEASE)))) \
@@ -314,7 +322,7 @@ quiet_cmd_klp_reloc = KLPREL  $<
 		  rm -f $@.tmp; exit 1; }; \
 	if cmp -s $@.tmp $<; then rm -f $@.tmp; else \
 		$(klp_tag_no_hook) mv -f $@.tmp $<; fi; \
-	echo $(klp_tag_abi) > $@)
+	echo $(klp_tag_abi) $(klp_tag_allow_clobber) > $@)
 # The messages, in variables: $(if) arguments cannot hold their commas.
 klp_tag_why_folded = klp-tag: $< needs livepatch relocations, but kbuild links the .ko \
 	again after modpost (ld -r in scripts/Makefile.modfinal), and that link folds them \
@@ -342,7 +350,7 @@ $(foreach m,$(obj-m),$(eval $(call klp_tag_reloc_rules,$m)))
 # sections in a module without livepatch=Y, ...), and a tag-file line that
 # names no function of the modules is a warning at its line.
 quiet_cmd_klp_tag_check = KLPCHK  $(obj)
-      cmd_klp_tag_check = $(if $(klp_tag_off),,$(klp_tag_checker) --kbuild --kernel $(klp_tag_abi) \
+      cmd_klp_tag_check = $(if $(klp_tag_off),,$(klp_tag_checker) --kbuild --kernel $(klp_tag_abi) $(klp_tag_allow_clobber) \
 		$(addprefix --tags ,$(klp_tag_tagfiles)) $(filter %.o,$^) &&) touch $@
 $(obj)/.klp-tag.check: $(addprefix $(obj)/,$(obj-m)) $(obj)/.klp-tag.stamp \
 		$(foreach m,$(obj-m),$(obj)/$(call klp_tag_reloc_stamp,$m))

@@ -87,7 +87,7 @@ static int check_tag_file(struct tag_check *c, const char *path)
 }
 
 int kbuild_check(char **files, int nfiles, char **tags, int ntags, const char *layout,
-		 const char *kernel)
+		 const char *kernel, bool allow_clobber)
 {
 	struct module *mods = calloc((size_t)nfiles, sizeof(*mods));
 	struct tag_check c = { mods, 0, NULL, files, 0 };
@@ -114,12 +114,16 @@ int kbuild_check(char **files, int nfiles, char **tags, int ntags, const char *l
 			fprintf(stderr, "klp-arch-check: %s: out of memory checking it\n", files[i]);
 			status = 2;
 		}
-		for (j = 0; j < f.n; j++)
-			fprintf(stderr, "%s: error: %s%s%s: %s\n", files[i],
+		for (j = 0; j < f.n; j++) {
+			bool allowed = allow_clobber && strcmp(f.v[j].rule, "klp-rela-clobber") == 0;
+
+			fprintf(stderr, "%s: %s: %s%s%s: %s%s\n", files[i], allowed ? "warning" : "error",
 				f.v[j].section ? f.v[j].section : "", f.v[j].section ? ": " : "",
-				f.v[j].rule, f.v[j].message);
-		if (f.n && status == 0)
-			status = 1;
+				f.v[j].rule, f.v[j].message,
+				allowed ? " (allowed: --allow-clobber; the kernel will refuse it)" : "");
+			if (!allowed && status == 0)
+				status = 1;
+		}
 		findings_free(&f);
 		files[c.nmods++] = files[i];
 	}

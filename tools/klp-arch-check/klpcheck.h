@@ -193,9 +193,13 @@ const char *section_object(const struct esec *es);
 void verify_klp(const struct module *m, const struct symdbs *db, struct findings *out);
 void findings_free(struct findings *f);
 
-/* --kbuild (kbuild.c): verify module objects, warn about tag lines that match nothing. */
+/*
+ * --kbuild (kbuild.c): verify module objects, warn about tag lines that match
+ * nothing.  ALLOW_CLOBBER (--allow-clobber): klp-rela-clobber findings are
+ * warnings, for a control module that reproduces the kernel's refusal.
+ */
 int kbuild_check(char **files, int nfiles, char **tags, int ntags, const char *layout,
-		 const char *kernel);
+		 const char *kernel, bool allow_clobber);
 
 void report_text(const struct module *m, const struct symdbs *db, const struct findings *f,
 		 FILE *out);

@@ -7,7 +7,7 @@
  *                  [--symbols MAP] [--module KO]... FILE...
  *   klp-arch-check --map [--layout VERSION] FILE...
  *   klp-arch-check --compare [--layout VERSION] A B
- *   klp-arch-check --kbuild [--kernel K] [--tags FILE]... MODULE.o...
+ *   klp-arch-check --kbuild [--kernel K] [--tags FILE]... [--allow-clobber] MODULE.o...
  *
  * Exit status: 0 clean (or same entries), 1 findings (or different
  * entries), 2 usage error or a file that cannot be read as an x86_64
@@ -27,7 +27,7 @@ static void usage(FILE *out)
 		"                      [--symbols MAP] [--module KO]... FILE...\n"
 		"       klp-arch-check --map [--layout VERSION] FILE...\n"
 		"       klp-arch-check --compare [--layout VERSION] A B\n"
-		"       klp-arch-check --kbuild [--kernel K] [--tags FILE]... MODULE.o...\n"
+		"       klp-arch-check --kbuild [--kernel K] [--tags FILE]... [--allow-clobber] MODULE.o...\n"
 		"\n"
 		"Shows the alternative and paravirt entries of a livepatch module (.o or .ko),\n"
 		"which object each belongs to, and verifies them against the kernel's rules.\n"
@@ -45,7 +45,9 @@ static void usage(FILE *out)
 		"  --compare    exit 0 when A and B hold the same entries, 1 with the differences\n"
 		"  --kbuild     the kbuild fragment's link check: each finding is an error line,\n"
 		"               module rules apply to the .o; --tags: a tag line naming no\n"
-		"               function of the modules is a warning\n"
+		"               function of the modules is a warning; --allow-clobber:\n"
+		"               klp-rela-clobber findings are warnings (a control module that\n"
+		"               reproduces the kernel's refusal on a test kernel)\n"
 		"  --version    print the version\n"
 		"Exit status: 0 clean, 1 findings or differences, 2 usage or unreadable input.\n");
 }
@@ -127,6 +129,7 @@ static int run(int argc, char **argv, char **tags, const char **modules, struct 
 	/* File names are gathered in place: never past the argument being read. */
 	char **files = argv + 1;
 	bool json = false, map = false, compare = false, kbuild = false, opts = true, first = true;
+	bool allow_clobber = false;
 	int i, nfiles = 0, ntags = 0, status = 0;
 
 	for (i = 1; i < argc; i++) {
@@ -144,6 +147,8 @@ static int run(int argc, char **argv, char **tags, const char **modules, struct 
 			compare = true;
 		} else if (strcmp(a, "--kbuild") == 0) {
 			kbuild = true;
+		} else if (strcmp(a, "--allow-clobber") == 0) {
+			allow_clobber = true;
 		} else if (strcmp(a, "--tags") == 0) {
 			if (i + 1 >= argc) {
 				fprintf(stderr, "klp-arch-check: %s needs a value\n", a);
@@ -189,12 +194,16 @@ static int run(int argc, char **argv, char **tags, const char **modules, struct 
 		fprintf(stderr, "klp-arch-check: --tags goes with --kbuild\n");
 		return 2;
 	}
+	if (allow_clobber && !kbuild) {
+		fprintf(stderr, "klp-arch-check: --allow-clobber goes with --kbuild (a verify run reports every klp-rela-clobber finding)\n");
+		return 2;
+	}
 	if (kbuild) {
 		if (nfiles < 1) {
 			usage(stderr);
 			return 2;
 		}
-		return kbuild_check(files, nfiles, tags, ntags, layout, kernel);
+		return kbuild_check(files, nfiles, tags, ntags, layout, kernel, allow_clobber);
 	}
 	if (compare) {
 		struct module a, b;

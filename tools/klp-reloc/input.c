@@ -441,6 +441,7 @@ void rl_close(struct rl_ctx *c)
 		klp_symvers_free(&c->symvers);
 	rl_msgs_free(&c->errors);
 	rl_msgs_free(&c->notes);
+	rl_msgs_free(&c->warnings);
 	module_free(&c->m);
 	memset(c, 0, sizeof(*c));
 }

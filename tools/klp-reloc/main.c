@@ -4,9 +4,9 @@
  * module loader cannot resolve into livepatch relocations, before modpost
  * reads the object; or put back what a later link folded.
  *
- *   klp-reloc [--for-link] [--kernel RELEASE] --symbols MAP --symvers FILE
- *             [--module KO]... [-o OUT] [-v] OBJECT
- *   klp-reloc --restore [--kernel RELEASE] [-o OUT] FILE
+ *   klp-reloc [--for-link] [--allow-clobber] [--kernel RELEASE] --symbols MAP
+ *             --symvers FILE [--module KO]... [-o OUT] [-v] OBJECT
+ *   klp-reloc --restore [--allow-clobber] [--kernel RELEASE] [-o OUT] FILE
  *
  * Exit status: 0 converted (or nothing to do), 1 conversion errors, 2
  * usage error or unreadable input.  See klp-reloc(1).
@@ -22,9 +22,10 @@
 static void usage(FILE *out)
 {
 	fprintf(out,
-		"usage: klp-reloc [--for-link] [--kernel RELEASE] --symbols MAP --symvers FILE\n"
-		"                 [--module KO]... [--module-dir DIR] [--deps FILE] [-o OUT] [-v] OBJECT\n"
-		"       klp-reloc --restore [--kernel RELEASE] [-o OUT] FILE\n"
+		"usage: klp-reloc [--for-link] [--allow-clobber] [--kernel RELEASE] --symbols MAP\n"
+		"                 --symvers FILE [--module KO]... [--module-dir DIR] [--deps FILE]\n"
+		"                 [-o OUT] [-v] OBJECT\n"
+		"       klp-reloc --restore [--allow-clobber] [--kernel RELEASE] [-o OUT] FILE\n"
 		"\n"
 		"Turns each reference of a livepatch module object that the module loader\n"
 		"cannot resolve (a static or unexported symbol of vmlinux, a symbol of a\n"
@@ -39,6 +40,9 @@ static void usage(FILE *out)
 		"  --for-link    an object that ld -r links again (kbuild's .ko link): make\n"
 		"                only the .klp.sym symbols (modpost then stays silent); the\n"
 		"                relocations stay where they are until --restore on the .ko\n"
+		"  --allow-clobber  report alternatives and paravirt sites over klp relocations\n"
+		"                (which the kernel then refuses) as warnings and convert anyway:\n"
+		"                for reproducing the failure on a test kernel, never for a fix\n"
 		"  --restore     only move the relocations against .klp.sym symbols into\n"
 		"                .klp.rela sections (after the link); no databases\n"
 		"  -o OUT        write OUT instead of rewriting OBJECT in place\n"
@@ -67,6 +71,8 @@ static int parse_args(int argc, char **argv, struct rl_options *o)
 			o->restore = true;
 		} else if (!strcmp(a, "--for-link")) {
 			o->for_link = true;
+		} else if (!strcmp(a, "--allow-clobber")) {
+			o->allow_clobber = true;
 		} else if (!strcmp(a, "-v") || !strcmp(a, "--verbose")) {
 			o->verbose = true;
 		} else if (!strcmp(a, "-o") || !strcmp(a, "--output")) {
@@ -173,7 +179,10 @@ static int run(struct rl_ctx *c)
 	rotate(&c->errors, first_release_error);
 	for (i = 0; i < c->errors.n; i++)
 		fprintf(stderr, "klp-reloc: %s: %s\n", c->opt.path, c->errors.v[i]);
-	if (c->errors.out_of_memory)
+	for (i = 0; i < c->warnings.n; i++)
+		fprintf(stderr, "klp-reloc: %s: warning: %s (converted anyway: --allow-clobber)\n",
+			c->opt.path, c->warnings.v[i]);
+	if (c->errors.out_of_memory || c->warnings.out_of_memory)
 		fprintf(stderr, "klp-reloc: %s: out of memory (some messages are missing)\n",
 			c->opt.path);
 	for (i = 0; c->opt.verbose && i < c->notes.n; i++)
@@ -206,6 +215,7 @@ int main(int argc, char **argv)
 		fprintf(stderr, "klp-reloc: --restore and --for-link exclude each other: --for-link before the link, --restore after it\n");
 		r = 2;
 	}
+
 	if (r) {
 		free(c.opt.modules);
 		return r == 1 ? 0 : 2;

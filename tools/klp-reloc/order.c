@@ -11,6 +11,10 @@
  * and later have no such section: vmlinux's klp relocations are written at
  * load, before the alternatives, but a module object's only when it loads,
  * and nothing can defer the patch module's entries until then.
+ *
+ * --allow-clobber makes these errors warnings and converts anyway: the
+ * module then reproduces the kernel's refusal on a test kernel (the
+ * testsuite's control build); nothing else is relaxed.
  */
 #include "reloc.h"
 
@@ -29,6 +33,7 @@ static void judge(struct rl_ctx *c, const struct entry *e, const struct ef_rel *
 {
 	const char *eobj = e->es->klp ? e->es->obj : NULL;
 	const char *kind = e->es->kind == KLP_ENTRY_ALT ? "alternative" : "paravirt site";
+	struct rl_msgs *out = c->opt.allow_clobber ? &c->warnings : &c->errors;
 	char at[300], rat[300], what[RL_MSG / 2], ft[24];
 
 	if (klp_kernel_applies_klp_arch(c->kv) ? eobj && strcmp(eobj, t->obj) == 0 :
@@ -43,14 +48,14 @@ static void judge(struct rl_ctx *c, const struct entry *e, const struct ef_rel *
 		 replacement ? "copies replacement code that holds" : "patches bytes that hold",
 		 t->obj, t->name, rat);
 	if (klp_kernel_applies_klp_arch(c->kv))
-		rl_msg(&c->errors, "%s: it is applied %s%s%s, but livepatch writes the relocations of '%s' later, and then refuses the object (\"Skipping invalid relocation target, existing value is nonzero\")%s: put the entry in .klp.arch.%s.%s, which livepatch applies right after them (the klp_tag plugin does with abi=klp-arch when %s is tagged with object '%s')",
+		rl_msg(out, "%s: it is applied %s%s%s, but livepatch writes the relocations of '%s' later, and then refuses the object (\"Skipping invalid relocation target, existing value is nonzero\")%s: put the entry in .klp.arch.%s.%s, which livepatch applies right after them (the klp_tag plugin does with abi=klp-arch when %s is tagged with object '%s')",
 		       what, eobj ? "with the relocations of '" : "when the patch module loads",
 		       eobj ? eobj : "", eobj ? "'" : "",
 		       t->obj, replacement ? " or runs code with a zero address" : "", t->obj,
 		       klp_entry_section(e->es->kind),
 		       e->func ? e->func->name : "the function", t->obj);
 	else
-		rl_msg(&c->errors, "%s: on this kernel (no .klp.arch: Linux 5.8 and later) the module loader applies %s when the patch module loads, while livepatch writes the relocations of '%s' only when '%s' loads, so no section name can defer the entry: move the reference to %s out of the %s (for example call a helper outside it, or load the address into a register before it)",
+		rl_msg(out, "%s: on this kernel (no .klp.arch: Linux 5.8 and later) the module loader applies %s when the patch module loads, while livepatch writes the relocations of '%s' only when '%s' loads, so no section name can defer the entry: move the reference to %s out of the %s (for example call a helper outside it, or load the address into a register before it)",
 		       what, e->es->sec->name, t->obj, t->obj, t->name, kind);
 }
 

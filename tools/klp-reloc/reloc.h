@@ -43,6 +43,7 @@ struct rl_options {
 	const char *deps;		/* --deps: the make dependencies of the object */
 	bool restore;			/* --restore: only what a link folded back */
 	bool for_link;			/* --for-link: symbols only, relocations stay */
+	bool allow_clobber;		/* --allow-clobber: ordering errors become warnings */
 	bool verbose;
 };
 
@@ -93,6 +94,7 @@ struct rl_ctx {
 	char **ambiguous;		/* ... and found more than once (an error given) */
 	size_t nambiguous, ambcap;
 	struct rl_msgs errors, notes;
+	struct rl_msgs warnings;	/* ordering errors under --allow-clobber */
 	/* the plan */
 	struct rl_target *targets;
 	size_t ntargets, tcap;
@@ -107,6 +109,7 @@ int rl_open(struct rl_ctx *c, char *err, size_t len);		/* usage/input: exit 2 */
 /* After the plan (which read the databases); FIRST: the index of its first message. */
 int rl_check_releases(struct rl_ctx *c, size_t *first);
 int rl_plan(struct rl_ctx *c);
+/* Errors, or with --allow-clobber warnings (then it returns 0). */
 int rl_check_order(struct rl_ctx *c);
 int rl_write(struct rl_ctx *c, char *err, size_t len);		/* I/O: exit 2 */
 void rl_close(struct rl_ctx *c);
