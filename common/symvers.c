@@ -60,16 +60,16 @@ static int parse_line(struct klp_symvers *s, char *line, unsigned lineno, char *
 
 	if (n < 4 || n > 5)
 		return klp_fail(err, len, "%s:%u: %zu tab-separated fields, expected 4 or 5 (CRC, symbol, module, export type, namespace)",
-			    s->path, lineno, n > 5 ? (size_t)6 : n);
+				s->path, lineno, n > 5 ? (size_t)6 : n);
 	if (parse_crc(f[0], &e.crc))
 		return klp_fail(err, len, "%s:%u: CRC '%.20s' is not a hexadecimal number of at most 8 digits",
-			    s->path, lineno, f[0]);
+				s->path, lineno, f[0]);
 	if (!f[1][0] || !f[2][0])
 		return klp_fail(err, len, "%s:%u: empty %s field", s->path, lineno,
-			    f[1][0] ? "module" : "symbol");
+				f[1][0] ? "module" : "symbol");
 	if (strncmp(f[3], "EXPORT_", 7) != 0)
 		return klp_fail(err, len, "%s:%u: export type '%.40s' is not EXPORT_SYMBOL, EXPORT_SYMBOL_GPL or another EXPORT_ kind",
-			    s->path, lineno, f[3]);
+				s->path, lineno, f[3]);
 	e.name = f[1];
 	e.module = f[2];
 	e.type = f[3];
@@ -78,7 +78,7 @@ static int parse_line(struct klp_symvers *s, char *line, unsigned lineno, char *
 		strcpy(e.object, "vmlinux");
 	else if (object_of(e.module, e.object))
 		return klp_fail(err, len, "%s:%u: module '%.80s' has a file name no module can have",
-			    s->path, lineno, e.module);
+				s->path, lineno, e.module);
 	id = klp_names_add(&s->names, e.name);
 	if (id < 0)
 		return klp_fail(err, len, "%s: out of memory", s->path);

@@ -32,8 +32,8 @@ static int placeholder(const struct klp_sysmap *m, const char *release, char *er
 	if (!r)
 		r = "RELEASE";
 	return klp_fail(err, len,
-		    "%s: this is Debian's placeholder (\"%s<version>-dbg package\"), not a symbol map: the real map is ./usr/lib/debug/boot/System.map-%s in the package linux-image-%s-dbg; extract it without installing that package: apt-get download linux-image-%s-dbg && dpkg-deb --fsys-tarfile linux-image-%s-dbg_*.deb | tar -x --occurrence=1 ./usr/lib/debug/boot/System.map-%s",
-		    m->path, PLACEHOLDER, r, r, r, r, r);
+			"%s: this is Debian's placeholder (\"%s<version>-dbg package\"), not a symbol map: the real map is ./usr/lib/debug/boot/System.map-%s in the package linux-image-%s-dbg; extract it without installing that package: apt-get download linux-image-%s-dbg && dpkg-deb --fsys-tarfile linux-image-%s-dbg_*.deb | tar -x --occurrence=1 ./usr/lib/debug/boot/System.map-%s",
+			m->path, PLACEHOLDER, r, r, r, r, r);
 }
 
 /* The printable form of the start of a bad line, for a message. */
@@ -76,7 +76,7 @@ static int parse_line(struct klp_sysmap *m, char *line, struct klp_ksym *s, char
 	if (end == p || end - p > 16 || end[0] != ' ' || !isgraph((unsigned char)end[1]) ||
 	    end[2] != ' ' || !isgraph((unsigned char)end[3]))
 		return strstr(line, PLACEHOLDER) ? -2 : klp_fail(err, len, "%s:%u: expected \"ADDRESS TYPE NAME\" (nm -n or /proc/kallsyms), found \"%s\"",
-			    m->path, m->nlines, excerpt(line, ex));
+				m->path, m->nlines, excerpt(line, ex));
 	s->type = end[1];
 	s->name = p = end + 3;
 	while ((unsigned char)*p > ' ' && (unsigned char)*p < 0x7f)
@@ -91,7 +91,7 @@ static int parse_line(struct klp_sysmap *m, char *line, struct klp_ksym *s, char
 	if (strstr(line, PLACEHOLDER))
 		return -2;
 	return klp_fail(err, len, "%s:%u: unexpected text after the symbol name in \"%s\"", m->path,
-		    m->nlines, excerpt(line, ex));
+			m->nlines, excerpt(line, ex));
 }
 
 static int add_symbol(struct klp_sysmap *m, const struct klp_ksym *s)
@@ -210,7 +210,7 @@ static int read_lines(struct klp_sysmap *m, long v, const char *release, char *e
 		return klp_fail(err, len, "%s: no vmlinux symbol in it", m->path);
 	if (zero)
 		return klp_fail(err, len, "%s: every address is 0: /proc/kallsyms hides addresses from readers without CAP_SYSLOG (kptr_restrict); dump it as root",
-			    m->path);
+				m->path);
 	return 0;
 }
 
@@ -227,7 +227,7 @@ int klp_sysmap_load(struct klp_sysmap *m, const char *path, long v, const char *
 		return klp_fail(err, len, "%s: cannot read: %s", path, strerror(e));
 	if (memchr(m->buf, '\0', size))
 		return klp_fail(err, len, "%s: holds NUL bytes: not a System.map or /proc/kallsyms dump",
-			    path);
+				path);
 	if (read_lines(m, v, release, err, len))
 		return -1;
 	if (kallsyms_order(m) || klp_name_groups_build(&m->byname, m->nsyms, name_of, m))

@@ -66,12 +66,12 @@ static int kernel_of(struct rl_ctx *c, char *err, size_t len)
 		c->kernel_from = "--kernel";
 	} else {
 		return klp_fail(err, len, "%s: no --kernel, and the file has no vermagic (kbuild adds it with the .mod.o, after modpost): give --kernel RELEASE, the target kernel's release (or version)",
-			    c->opt.path);
+				c->opt.path);
 	}
 	c->kv = klp_kernel_version(k);
 	if (c->kv < 0)
 		return klp_fail(err, len, "%s %s: not a kernel release or version (such as 6.1.0-57-amd64 or 5.4)",
-			    c->kernel_from, k);
+				c->kernel_from, k);
 	if (is_full_release(k))
 		snprintf(c->release, sizeof(c->release), "%s", k);
 	return 0;
@@ -107,7 +107,7 @@ static int load_modules(struct rl_ctx *c, char *err, size_t len)
 		for (j = 0; j < i; j++)
 			if (strcmp(c->mods[j].object, c->mods[i].object) == 0)
 				return klp_fail(err, len, "--module %s and --module %s are both object '%s': give one .ko per target module",
-					    c->opt.modules[j], c->opt.modules[i], c->mods[i].object);
+						c->opt.modules[j], c->opt.modules[i], c->mods[i].object);
 	}
 	return 0;
 }
@@ -130,7 +130,7 @@ static int load_databases(struct rl_ctx *c, char *err, size_t len)
 	}
 	if (!c->opt.symbols || !c->opt.symvers)
 		return klp_fail(err, len, "give --symbols (the target kernel's System.map) and --symvers (the kernel tree's Module.symvers)%s",
-			    c->m.is_ko ? "; on a linked .ko, --restore puts back what the link folded" : "");
+				c->m.is_ko ? "; on a linked .ko, --restore puts back what the link folded" : "");
 	/* Loaded or not, rl_close() frees what a load left. */
 	c->have_symvers = true;
 	if (klp_symvers_load(&c->symvers, c->opt.symvers, err, len))
@@ -161,7 +161,7 @@ int rl_open(struct rl_ctx *c, char *err, size_t len)
 
 	if (c->opt.kernel && klp_kernel_version(c->opt.kernel) < 0)
 		return klp_fail(err, len, "--kernel %s: not a kernel release or version (such as 6.1.0-57-amd64 or 5.4)",
-			    c->opt.kernel);
+				c->opt.kernel);
 	if (module_load(&c->m, c->opt.path, NULL, c->opt.kernel, e))
 		return klp_fail(err, len, "%s: %s", c->opt.path, e);
 	if (kernel_of(c, err, len) || load_databases(c, err, len))
@@ -351,7 +351,7 @@ int rl_write_deps(const struct rl_ctx *c, char *err, size_t len)
 	for (i = 0; i < strlen(c->opt.path); i++)
 		if (c->opt.path[i] == '\n')
 			return klp_fail(err, len, "%s: a newline in the name cannot be written as a make target",
-				    c->opt.path);
+					c->opt.path);
 	files[n++] = c->opt.symvers;
 	if (c->have_map)
 		files[n++] = c->opt.symbols;
