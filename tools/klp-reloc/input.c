@@ -6,6 +6,7 @@
  */
 #define _GNU_SOURCE
 #include "reloc.h"
+#include "objname.h"
 #include "util.h"
 
 #include <dirent.h>
@@ -236,20 +237,19 @@ static int list_kos(struct rl_ctx *c, const char *dir, int depth)
 	return r;
 }
 
-/* The module name of a file name: its base without .ko, '-' read as '_' (KBUILD_MODNAME). */
+/*
+ * Is PATH (a .ko) the module OBJ?  Its module name is the base without .ko,
+ * read by the kernel's name rule ('-' as '_', objname.c); OBJ comes from the
+ * map, already in that spelling.
+ */
 static bool names_object(const char *path, const char *obj)
 {
 	const char *base = strrchr(path, '/');
-	size_t i, n;
+	char name[KLP_OBJNAME_MAX + 1], why[KLP_OBJNAME_WHY];
 
 	base = base ? base + 1 : path;
-	n = strlen(base) - 3;
-	if (n != strlen(obj))
-		return false;
-	for (i = 0; i < n; i++)
-		if ((base[i] == '-' ? '_' : base[i]) != (obj[i] == '-' ? '_' : obj[i]))
-			return false;
-	return true;
+	return klp_objname_normalise(base, strlen(base) - 3, name, why) == 0 &&
+	       strcmp(name, obj) == 0;
 }
 
 /* Find OBJ's .ko under --module-dir and load it; the loaded module or NULL (an error given). */
