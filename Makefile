@@ -77,7 +77,7 @@ all: build-deps $(PLUGIN) tools
 # `make bench` install them as root.
 BUILD_PKGS := $(GCC_PLUGIN_DEV) g++-$(GCC_MAJOR) libelf-dev make binutils
 CHECK_PKGS := dejagnu python3 shellcheck
-KERNEL_PKGS := linux-headers-amd64 linux-source-6.1 xz-utils
+KERNEL_PKGS := linux-headers-amd64 linux-source-6.1 xz-utils ccache
 QEMU_PKGS := qemu-system-x86 busybox-static cpio bash-static kmod procps
 
 build-deps:
