@@ -27,7 +27,7 @@ $(COMMON_LIB): $(COMMON_OBJS)
 
 COMMON_UNIT_TESTS := $(addprefix common/tests/,unit-objname unit-kernel-abi unit-map unit-tagfile \
 	unit-util unit-symdb unit-udiff unit-kcmd unit-linesync)
-common/tests/unit-%: common/tests/unit-%.c common/tests/unit.h $(COMMON_LIB) $(FLAGS_STAMP)
+common/tests/unit-%: common/tests/unit-%.c common/tests/unit.h common/tests/linesync-check.h $(COMMON_LIB) $(FLAGS_STAMP)
 	$(CC) $(COMMON_CFLAGS) $(LDFLAGS) -o $@ $< $(COMMON_LIB)
 
 UNIT_TESTS += $(COMMON_UNIT_TESTS)

@@ -149,6 +149,14 @@ int klp_kcmd_parse(const char *text, size_t len, struct klp_kcmd *c, char err[KL
 
 	memset(c, 0, sizeof(*c));
 	err[0] = '\0';
+	if (memchr(text, '\0', len)) {
+		const char *nul = memchr(text, '\0', len), *s;
+
+		for (s = text; s < nul; s++)
+			line += *s == '\n';
+		return klp_fail(err, KLP_KCMD_ERRLEN, "line %u: a NUL byte: a .cmd file is text",
+				line + 1);
+	}
 	while (!rc && pos < len) {
 		const char *s = text + pos, *nl = memchr(s, '\n', len - pos), *t, *value;
 		size_t n = nl ? (size_t)(nl - s) : len - pos, tn;

@@ -20,6 +20,7 @@
  *
  * The rules (this comment is their reference):
  *
+ * - The file is text (a NUL byte is refused), lines end with "\n".
  * - One cmd_TARGET line (savedcmd_TARGET from Linux 6.2 on) gives the
  *   target and the command; a file without one, or with a second one, is
  *   refused.  source_TARGET and deps_TARGET lines, where present, must name

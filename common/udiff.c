@@ -197,6 +197,8 @@ static int header_path(struct parser *p, const struct line *l, char **raw, const
 		}
 		return 0;
 	}
+	if (memchr(s, '\0', n))
+		return fail(p, "line %u: the path of the '%.3s' line holds a NUL byte", l->no, l->s);
 	tab = memchr(s, '\t', n);
 	if (tab) {
 		*stamp = tab + 1;
@@ -443,6 +445,9 @@ static int git_paths(struct parser *p, const struct line *l, struct git_entry *g
 	size_t n = l->hn - 11, used, i;
 	char *a = NULL, *b = NULL;
 
+	if (memchr(s, '\0', n))
+		return 0;	/* no paths: another line must name them */
+
 	if (n && s[0] == '"') {
 		used = unquote(s, n, &a, &why);
 		if (!used)
@@ -515,6 +520,9 @@ static int git_side_path(struct parser *p, const struct line *l, size_t skip, ch
 			return fail(p, "line %u: the quoted path of '%.*s' %s", l->no, (int)skip - 1,
 				    l->s, why ? why : "has text after its closing quote");
 		}
+	} else if (memchr(s, '\0', n)) {
+		return fail(p, "line %u: the path of '%.*s' holds a NUL byte", l->no, (int)skip - 1,
+			    l->s);
 	} else if (n) {
 		raw = strndup(s, n);
 	}
@@ -631,6 +639,11 @@ static int git_finish(struct parser *p, struct git_entry *g)
 		move_path(&f->old_path, &g->a);
 		move_path(&f->new_path, &g->b);
 	}
+	if (g->new_file && g->deleted) {
+		git_clear(g);
+		return fail(p, "line %u: the entry both creates and deletes its file ('new file mode' "
+			    "and 'deleted file mode')", f->patch_line);
+	}
 	if (g->new_file) {
 		f->kind = KLP_UDIFF_CREATE;
 		free(f->old_path);
@@ -660,8 +673,8 @@ static int file_entry(struct parser *p, const struct line *l, const struct line 
 	const char *old_stamp, *new_stamp;
 	size_t old_stamplen, new_stamplen;
 	struct klp_udiff_file *f;
+	int rc, created, deleted;
 	size_t i;
-	int rc;
 
 	if (header_path(p, l, &old_raw, &old_stamp, &old_stamplen))
 		return -1;
@@ -711,13 +724,21 @@ static int file_entry(struct parser *p, const struct line *l, const struct line 
 				    "is created (--- /dev/null)");
 		}
 	}
-	if (!f->old_path || g->new_file ||
-	    (f->nhunks == 1 && !f->hunks[0].old_count && is_epoch(old_stamp, old_stamplen))) {
+	created = !f->old_path || g->new_file ||
+		  (f->nhunks == 1 && !f->hunks[0].old_count && is_epoch(old_stamp, old_stamplen));
+	deleted = !f->new_path || g->deleted ||
+		  (f->nhunks == 1 && !f->hunks[0].new_count && is_epoch(new_stamp, new_stamplen));
+	if (created && deleted) {
+		git_clear(g);
+		return fail(p, "line %u: the entry both creates and deletes its file (/dev/null, "
+			    "'new file mode', 'deleted file mode' or an epoch time stamp on both "
+			    "sides)", f->patch_line);
+	}
+	if (created) {
 		f->kind = KLP_UDIFF_CREATE;
 		free(f->old_path);
 		f->old_path = NULL;
-	} else if (!f->new_path || g->deleted ||
-		   (f->nhunks == 1 && !f->hunks[0].new_count && is_epoch(new_stamp, new_stamplen))) {
+	} else if (deleted) {
 		f->kind = KLP_UDIFF_DELETE;
 		free(f->new_path);
 		f->new_path = NULL;

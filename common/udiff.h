@@ -21,7 +21,8 @@
  * - Paths: a path that starts with '"' is unquoted as git quotes it (C
  *   escapes \a \b \t \n \v \f \r \" \\ and three octal digits); any
  *   other ends at the first tab (`diff -u` writes the time stamp after one;
- *   git adds a tab after a name with a space).  "/dev/null" is no file.
+ *   git adds a tab after a name with a space); a NUL byte in a path is
+ *   refused.  "/dev/null" is no file.
  *   The first STRIP components are removed, each up to and including a run
  *   of '/', as `patch -pSTRIP` does (git's a/ b/ are one component): a path
  *   with fewer components is an error.  The paths of "rename from/to" and
@@ -39,8 +40,9 @@
  * - What the entry does: "--- /dev/null" or "new file mode" creates the
  *   file, "+++ /dev/null" or "deleted file mode" deletes it; `diff -N`'s
  *   spelling (an epoch time stamp, 1970-01-01 00:00:00 UTC in any zone,
- *   on the side of the only hunk "-0,0" or "+0,0") too.  Then rename,
- *   copy, binary, a mode change alone; anything else modifies.
+ *   on the side of the only hunk "-0,0" or "+0,0") too; an entry that
+ *   would do both is refused.  Then rename, copy, binary, a mode change
+ *   alone; anything else modifies.
  *
  * Plain C; errors are returned as one sentence naming the line.
  */
