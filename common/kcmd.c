@@ -263,11 +263,31 @@ void klp_kcmd_free(struct klp_kcmd *c)
 	memset(c, 0, sizeof(*c));
 }
 
+/* The word being split ends: a word of the command, or a redirection's file (dropped). */
+static int end_word(struct klp_words *w, size_t *cap, const char *word, size_t len, int *target)
+{
+	char **v;
+
+	if (*target) {
+		*target = 0;
+		return 0;
+	}
+	v = klp_grow(w->v, cap, w->n + 1, sizeof(*v));
+	if (!v)
+		return -1;
+	w->v = v;
+	v[w->n] = strndup(word, len);
+	if (!v[w->n])
+		return -1;
+	w->n++;
+	return 0;
+}
+
 int klp_shell_words(const char *cmd, struct klp_words *w, char err[KLP_KCMD_ERRLEN])
 {
-	size_t n = strlen(cmd), i = 0, o = 0, cap = 0;
+	size_t n = strlen(cmd), i = 0, o = 0, cap = 0, redirect_at = 0;
 	char *word = malloc(n + 1);
-	int in_word = 0, rc = 0;
+	int in_word = 0, quoted = 0, target = 0, rc = 0;
 
 	memset(w, 0, sizeof(*w));
 	if (!word)
@@ -277,26 +297,39 @@ int klp_shell_words(const char *cmd, struct klp_words *w, char err[KLP_KCMD_ERRL
 
 		if (ch == ';' || ch == '&' || ch == '|' || ch == '\n')
 			break;
-		if (ch == ' ' || ch == '\t') {
-			i++;
-			if (in_word) {
-				char **v = klp_grow(w->v, &cap, w->n + 1, sizeof(*v));
-
-				if (!v || !(v[w->n] = strndup(word, o))) {
-					w->v = v ? v : w->v;
+		if (ch == ' ' || ch == '\t' || ch == '<' || ch == '>') {
+			word[o] = '\0';
+			if (in_word && (ch == ' ' || ch == '\t' || quoted ||
+					strspn(word, "0123456789") < o)) {
+				if (end_word(w, &cap, word, o, &target)) {
 					rc = -1;
 					break;
 				}
-				w->v = v;
-				w->n++;
-				in_word = 0;
-				o = 0;
+			} else if (in_word && target) {
+				break;		/* "> 2>x": a redirection where its file should be */
 			}
+			in_word = quoted = 0;
+			o = 0;
+			if (ch == ' ' || ch == '\t') {
+				i++;
+				continue;
+			}
+			/* A redirection (N>FILE, >>, >&N, <FILE, <>...): neither it nor its file is a word. */
+			if (target)
+				break;
+			redirect_at = i;
+			i++;
+			if (i < n && (cmd[i] == '>' || cmd[i] == '&' || (ch == '>' && cmd[i] == '|') ||
+				      (ch == '<' && cmd[i] == '<')))
+				i++;
+			target = 1;
 			continue;
 		}
 		if (ch == '#' && !in_word)
 			break;
 		in_word = 1;
+		if (ch == '\'' || ch == '"' || ch == '\\')
+			quoted = 1;
 		if (ch == '\'') {
 			const char *close = strchr(cmd + i + 1, '\'');
 
@@ -336,17 +369,21 @@ int klp_shell_words(const char *cmd, struct klp_words *w, char err[KLP_KCMD_ERRL
 			i++;
 		}
 	}
-	if (!rc && in_word) {
-		char **v = klp_grow(w->v, &cap, w->n + 1, sizeof(*v));
-
-		if (!v || !(v[w->n] = strndup(word, o)))
-			rc = -1;
-		else
-			w->n++;
-		if (v)
-			w->v = v;
+	if (!rc && in_word && end_word(w, &cap, word, o, &target))
+		rc = -1;
+	if (!rc && target) {
+		i = redirect_at;
+		rc = -4;
 	}
 	free(word);
+	if (rc == -4) {
+		char shown[64];
+
+		klp_quote_field(shown, sizeof(shown), cmd + i, n - i);
+		klp_words_free(w);
+		return klp_fail(err, KLP_KCMD_ERRLEN, "the command has a redirection without a file "
+				"at byte %zu ('%s'): the shell would refuse it", i + 1, shown);
+	}
 	if (rc) {
 		char shown[64];
 

@@ -46,8 +46,10 @@
  * (a backslash at the very end stays itself); an unquoted '#' starting a
  * word starts a comment.  The first unquoted ';', '&', '|', "&&", "||"
  * or newline ends the compiler command: what follows (objtool, genksyms,
- * ld steps) is not in its words.  Expansions ($VAR, `...`, globbing),
- * parentheses and redirections are kept as literal text: kbuild's
+ * ld steps) is not in its words.  A redirection (N>FILE, >>FILE, >&N,
+ * <FILE, ...) is no word, nor is its file ("bison --version >/dev/null"
+ * is two words); one without a file is refused.  Expansions ($VAR,
+ * `...`, globbing) and parentheses are kept as literal text: kbuild's
  * compile commands have none.
  *
  * Plain C; errors are returned as one sentence naming the line.
@@ -89,7 +91,8 @@ struct klp_words {
 
 /*
  * Split the first command of CMD into shell words.  Returns 0, or -1 with
- * ERR saying why (an unterminated quote, out of memory); *W is then empty.
+ * ERR saying why (an unterminated quote, a redirection without a file,
+ * out of memory); *W is then empty.
  */
 int klp_shell_words(const char *cmd, struct klp_words *w, char err[KLP_KCMD_ERRLEN]);
 void klp_words_free(struct klp_words *w);

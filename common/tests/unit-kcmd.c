@@ -227,6 +227,16 @@ static void splitting(void)
 	CHECK_WORDS("# starting a word is a comment", "a #b c", "[a]");
 	CHECK_WORDS("# inside a word is text", "a b#c '#d'", "[a] [b#c] [#d]");
 	CHECK_WORDS("expansions stay literal", "a $X `b` *.c (x)", "[a] [$X] [`b`] [*.c] [(x)]");
+	CHECK_WORDS("redirections and their files are no words",
+		    "bison --version >/dev/null 2> err <in x>>y a2>z >&2 b", "[bison] [--version] [x] [a2] [b]");
+	CHECK_WORDS("quoted or not all digits: a word before a redirection",
+		    "'2'>x 2a>y \\3>z", "[2] [2a] [3]");
+	CHECK_WORDS("error: a redirection without a file", "cc -c x.c >",
+		    "error: the command has a redirection without a file at byte 11 ('>'): the shell "
+		    "would refuse it");
+	CHECK_WORDS("error: a redirection before an operator", "cc 2> ; x",
+		    "error: the command has a redirection without a file at byte 5 ('> ; x'): the "
+		    "shell would refuse it");
 	CHECK_WORDS("nothing", "   ", "");
 	CHECK_WORDS("error: an unterminated single quote", "gcc -DX='\"proc\" -c",
 		    "error: the command has an unterminated single quote at byte 9, before "
