@@ -4,13 +4,15 @@
 # format (klp_map.c), tag files (tagfile.c: the plugin reads them, the
 # kbuild check too), table files (tables.c), the target kernel's symbol
 # databases (sysmap.c: System.map and /proc/kallsyms, symvers.c:
-# Module.symvers, over namehash.c) and small helpers (util.c).  One static library,
+# Module.symvers, over namehash.c), what klp-tag-build reads and writes of
+# a kernel build (udiff.c: patches, kcmd.c: kbuild's .cmd files,
+# linesync.c: the #line marks that keep __LINE__) and small helpers (util.c).  One static library,
 # position-independent so that the plugin (a shared object) links it as
 # the tools do.  The fuzzers build the same sources with their own
 # instrumentation (fuzz/build.mk).
 
 COMMON_SRCS := $(addprefix common/,kernel_abi.c objname.c klp_map.c tagfile.c tables.c \
-	util.c namehash.c sysmap.c symvers.c)
+	util.c namehash.c sysmap.c symvers.c udiff.c kcmd.c linesync.c)
 COMMON_HDRS := $(wildcard common/*.h)
 COMMON_OBJS := $(COMMON_SRCS:.c=.o)
 COMMON_LIB := common/libklp-common.a
@@ -24,8 +26,8 @@ $(COMMON_LIB): $(COMMON_OBJS)
 	$(AR) rcs $@ $^
 
 COMMON_UNIT_TESTS := $(addprefix common/tests/,unit-objname unit-kernel-abi unit-map unit-tagfile \
-	unit-util unit-symdb)
-common/tests/unit-%: common/tests/unit-%.c common/tests/unit.h $(COMMON_LIB) $(FLAGS_STAMP)
+	unit-util unit-symdb unit-udiff unit-kcmd unit-linesync)
+common/tests/unit-%: common/tests/unit-%.c common/tests/unit.h common/tests/linesync-check.h $(COMMON_LIB) $(FLAGS_STAMP)
 	$(CC) $(COMMON_CFLAGS) $(LDFLAGS) -o $@ $< $(COMMON_LIB)
 
 UNIT_TESTS += $(COMMON_UNIT_TESTS)

@@ -3,18 +3,46 @@
  * udiff.h - unified diffs, as `diff -u`, `git diff` and `git format-patch`
  * write them: which files a patch touches and which lines of each.
  *
- * A patch is any text: everything before the first "--- " / "+++ " pair
- * (a mail header, a commit message, `diff --git` and `index` lines) and
- * between files is skipped, except the git extended header lines that
- * say what happens to a file (new file mode, deleted file mode, rename
- * from/to, copy from/to, old/new mode, "Binary files ... differ", "GIT
- * binary patch").  Paths are given as the patch spells them, with the
- * first STRIP components removed as `patch -pSTRIP` would (git's a/ b/
- * prefixes are the usual component); "/dev/null" marks a created or
- * deleted file.  A quoted path ("a/with\ttab") is unquoted as git writes
- * it.  Hunks: "@@ -A[,B] +C[,D] @@" and then B old and D new lines (' ',
- * '-', '+', and "\ No newline at end of file"); a hunk whose counts the
- * lines do not match is an error, with the patch's line number.
+ * The rules (this comment is their reference):
+ *
+ * - A patch is any text.  Lines end with "\n"; a "\r" before it is part of
+ *   a content line but not of a header line.  Everything that is not part
+ *   of a file entry (a mail header, a commit message, a diffstat, "Index:"
+ *   and "Only in" lines, a mail signature) is skipped.
+ * - A file entry starts at a "diff --git A B" line, or at a "--- PATH" line
+ *   directly followed by a "+++ PATH" line.  After "diff --git" come git's
+ *   extended header lines: "old mode", "new mode", "new file mode",
+ *   "deleted file mode", "rename from/to", "copy from/to", "similarity
+ *   index", "dissimilarity index", "index", "Binary files ... differ" and
+ *   "GIT binary patch" (whose data lines are skipped); any other line ends
+ *   them, and a git entry without a "---"/"+++" pair ends there (a rename,
+ *   copy, mode change, binary or empty file).  "diff --cc" and "diff
+ *   --combined" (a merge's combined diff) are refused.
+ * - Paths: a path that starts with '"' is unquoted as git quotes it (C
+ *   escapes \a \b \t \n \v \f \r \" \\ and three octal digits); any
+ *   other ends at the first tab (`diff -u` writes the time stamp after one;
+ *   git adds a tab after a name with a space); a NUL byte in a path is
+ *   refused.  "/dev/null" is no file.
+ *   The first STRIP components are removed, each up to and including a run
+ *   of '/', as `patch -pSTRIP` does (git's a/ b/ are one component): a path
+ *   with fewer components is an error.  The paths of "rename from/to" and
+ *   "copy from/to" have no a/ b/ prefix, so STRIP - 1 components go there.
+ *   The two paths of "diff --git" count only where no other line names
+ *   them; unquoted, they are told apart where both name the same file.
+ * - Hunks follow the "+++" line, at least one: "@@ -A[,B] +C[,D] @@" (text
+ *   after the second "@@" is ignored; a missing count is 1), then B old and
+ *   D new lines: ' ' (both), '-' (old), '+' (new).  An empty line counts as
+ *   an empty context line (mailers drop the trailing blank), and "\ No
+ *   newline at end of file" belongs to the line before it.  A hunk whose
+ *   lines do not match its counts is an error naming the patch's line; so
+ *   is a hunk that starts before the previous hunk of its file ends.  A
+ *   count of 0 puts the hunk after line A (or C): "@@ -0,0 +1,3 @@" creates.
+ * - What the entry does: "--- /dev/null" or "new file mode" creates the
+ *   file, "+++ /dev/null" or "deleted file mode" deletes it; `diff -N`'s
+ *   spelling (an epoch time stamp, 1970-01-01 00:00:00 UTC in any zone,
+ *   on the side of the only hunk "-0,0" or "+0,0") too; an entry that
+ *   would do both is refused.  Then rename, copy, binary, a mode change
+ *   alone; anything else modifies.
  *
  * Plain C; errors are returned as one sentence naming the line.
  */
@@ -45,20 +73,22 @@ struct klp_udiff_hunk {
 	unsigned new_start, new_count;
 	unsigned patch_line;		/* line of the "@@" in the patch, from 1 */
 	/*
-	 * The old lines the hunk removes or replaces, and the new lines it
-	 * adds: ranges relative to the file, each [first, last], for the
-	 * callers that ask which functions a hunk touches.  A hunk that only
-	 * adds lines has no removed range; its insertion point is
-	 * old_first_changed (the old line after which the lines go).
+	 * The old lines the hunk removes and the new lines it adds, from the
+	 * first changed line to the last, each range [first, last] in its
+	 * file's numbering, for the callers that ask which functions a hunk
+	 * touches.  A side without a changed line has the empty range
+	 * first = last + 1, placed before line first: a hunk that only adds
+	 * lines after old line 7 has old 8..7; one that only adds lines at
+	 * the start of the file has 1..0.
 	 */
-	unsigned old_first_changed, old_last_changed;	/* 0, 0 when none removed */
-	unsigned new_first_changed, new_last_changed;	/* 0, 0 when none added */
+	unsigned old_first_changed, old_last_changed;
+	unsigned new_first_changed, new_last_changed;
 };
 
 struct klp_udiff_file {
-	char *old_path, *new_path;	/* after stripping; NULL for /dev/null */
+	char *old_path, *new_path;	/* after stripping; NULL where no file is */
 	enum klp_udiff_kind kind;
-	unsigned patch_line;		/* of the "---" line (or of "diff --git") */
+	unsigned patch_line;		/* of "diff --git", else of the "---" line */
 	struct klp_udiff_hunk *hunks;
 	size_t nhunks;
 };

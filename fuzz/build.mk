@@ -3,8 +3,9 @@
 # the parts that read untrusted input: the asm directive rewriter, the tag
 # file parser and tag set, the table-file parser, the object-name rules,
 # klp-arch-check's ELF reading (which reads the .klp_tag.map records too),
-# the target kernel's System.map and Module.symvers readers, and klp-reloc
-# on any ELF bytes.  Each harness asserts
+# the target kernel's System.map and Module.symvers readers, klp-reloc
+# on any ELF bytes, and what klp-tag-build reads: patches (udiff), kbuild's
+# .cmd files (kcmd) and the two versions of a patched file (linesync).  Each harness asserts
 # properties, not only "no crash" (see the comment at the top of each
 # fuzz/fuzz_*.c; fuzz/fuzz.h has the check they share).
 #
@@ -34,7 +35,7 @@ FUZZ_CFLAGS := -std=gnu11 -g -O1 -fsanitize=fuzzer,address,undefined \
 FUZZ_COV_CFLAGS := -std=gnu11 -g -O1 -fsanitize=fuzzer -fprofile-instr-generate \
 	-fcoverage-mapping $(FUZZ_INCLUDES)
 
-FUZZ_HARNESSES := rewrite tagfile tables objname elf sysmap symvers reloc
+FUZZ_HARNESSES := rewrite tagfile tables objname elf sysmap symvers reloc udiff kcmd linesync
 FUZZ_BINS := $(FUZZ_HARNESSES:%=$(FUZZ_DIR)/fuzz_%)
 # The code under test of each harness, besides the common library.
 FUZZ_SRCS_rewrite := plugin/asm_rewrite.c
@@ -46,6 +47,9 @@ FUZZ_LIBS_elf := -lelf
 FUZZ_SRCS_sysmap :=
 FUZZ_SRCS_symvers :=
 FUZZ_SRCS_reloc := $(RELOC_LIB_SRCS) $(CHECKER_LIB_SRCS)
+FUZZ_SRCS_udiff :=
+FUZZ_SRCS_kcmd :=
+FUZZ_SRCS_linesync :=
 FUZZ_LIBS_reloc := -lelf
 
 # The common library, once per instrumentation.
@@ -62,7 +66,7 @@ $(FUZZ_DIR)/coverage/common.a: $(COMMON_SRCS:common/%.c=$(FUZZ_DIR)/coverage/com
 
 .SECONDEXPANSION:
 $(FUZZ_DIR)/fuzz_%: fuzz/fuzz_%.c fuzz/fuzz.h $$(FUZZ_SRCS_$$*) $(FUZZ_DIR)/common.a \
-		$(COMMON_HDRS) $(wildcard plugin/*.h $(CHECKER_DIR)/*.h $(RELOC_DIR)/*.h) | fuzz-deps
+		$(COMMON_HDRS) common/tests/linesync-check.h $(wildcard plugin/*.h $(CHECKER_DIR)/*.h $(RELOC_DIR)/*.h) | fuzz-deps
 	$(FUZZ_CC) $(FUZZ_CFLAGS) -o $@ $< $(FUZZ_SRCS_$*) $(FUZZ_DIR)/common.a $(FUZZ_LIBS_$*)
 $(FUZZ_DIR)/coverage/fuzz_%: fuzz/fuzz_%.c fuzz/fuzz.h $$(FUZZ_SRCS_$$*) \
 		$(FUZZ_DIR)/coverage/common.a | fuzz-deps

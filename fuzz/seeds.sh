@@ -129,4 +129,28 @@ for v in plain:- alt:-DALT_VMLINUX=.altinstructions repl:-DREPL_VMLINUX=.altinst
 	fi
 done
 
+# klp-tag-build's inputs.  udiff: one byte for the strip level, then the
+# patch; kcmd: .cmd files in the forms 4.19 to 6.2 kbuild write (and the
+# 5.4 headers package's own, where installed); linesync: original, NUL,
+# patched.
+mkdir -p "$c/udiff" "$c/kcmd" "$c/linesync"
+printf '\001--- a/fs/proc/meminfo.c\t2024-05-01 10:00:00.000000000 +0200\n+++ b/fs/proc/meminfo.c\t2024-05-01 10:01:00.000000000 +0200\n@@ -10,7 +10,8 @@ static int x;\n a\n b\n c\n-old\n+new1\n+new2\n d\n e\n f\n@@ -40 +41,0 @@\n-z\n' | seed udiff diff-u
+printf '\001From 1234 Mon Sep 17 00:00:00 2001\nSubject: [PATCH] x\n\n---\n x.c | 2 +-\n\ndiff --git a/x.c b/x.c\nindex 1..2 100644\n--- a/x.c\n+++ b/x.c\n@@ -5,3 +5,3 @@ int f(void)\n a\n--- b\n+++ c\n d\n-- \n2.39.2\n' | seed udiff format-patch
+printf '\001diff --git a/n.c b/n.c\nnew file mode 100644\n--- /dev/null\n+++ b/n.c\n@@ -0,0 +1 @@\n+x\ndiff --git a/d.c b/d.c\ndeleted file mode 100644\n--- a/d.c\n+++ /dev/null\n@@ -1 +0,0 @@\n-x\ndiff --git a/r1.c b/r2.c\nsimilarity index 90%%\nrename from r1.c\nrename to r2.c\n--- a/r1.c\n+++ b/r2.c\n@@ -1,2 +1,2 @@\n-a\n+b\n c\n\\ No newline at end of file\ndiff --git a/p b/q\nrename from p\nrename to q\ndiff --git a/s b/s\nold mode 100644\nnew mode 100755\ndiff --git a/b b/b\nGIT binary patch\nliteral 3\nKcmZ?w\n\ndiff --git a/c1 b/c2\ncopy from c1\ncopy to c2\n' | seed udiff git-kinds
+printf '\000diff --git "a/t\\tab" "b/t\\303\\244"\n--- "a/t\\tab"\n+++ "b/t\\303\\244"\n@@ -1 +1 @@\r\n-x\r\n+y\r\n\n--- a/sp ace\t\n+++ b/sp ace\t\n@@ -1,3 +1,3 @@\n a\n\n-b\n+c\n' | seed udiff quoted-crlf
+printf '\001--- a/n.c\t1970-01-01 00:00:00.000000000 +0000\n+++ b/n.c\t2024-01-01 00:00:00.000000000 +0000\n@@ -0,0 +1,2 @@\n+x\n+y\n--- a/f\n+++ b/f\n@@ -1,x +1 @@\n' | seed udiff epoch-and-bad
+printf 'cmd_fs/proc/meminfo.o := gcc -Wp,-MD,fs/proc/.meminfo.o.d  -nostdinc -isystem /usr/lib/gcc/x86_64-linux-gnu/12/include -include ./include/linux/kconfig.h -D__KERNEL__ -O2 -DKBUILD_BASENAME='"'"'"meminfo"'"'"' -DKBUILD_MODNAME='"'"'"proc"'"'"' -c -o fs/proc/meminfo.o fs/proc/meminfo.c\n\nsource_fs/proc/meminfo.o := fs/proc/meminfo.c\n\ndeps_fs/proc/meminfo.o := \\\n    $(wildcard include/config/cma.h) \\\n  include/linux/kconfig.h \\\n\nfs/proc/meminfo.o: $(deps_fs/proc/meminfo.o)\n\n$(deps_fs/proc/meminfo.o):\n' | seed kcmd kbuild-5.4
+printf 'cmd_samples/livepatch/livepatch-shadow-mod.o := gcc -O2 -DMODULE -DKBUILD_MODNAME='"'"'"livepatch_shadow_mod"'"'"' -D "X=1" -UX -c -o samples/livepatch/livepatch-shadow-mod.o samples/livepatch/livepatch-shadow-mod.c  ; ./tools/objtool/objtool --orc --module samples/livepatch/livepatch-shadow-mod.o\n\nsource_samples/livepatch/livepatch-shadow-mod.o := samples/livepatch/livepatch-shadow-mod.c\n\ndeps_samples/livepatch/livepatch-shadow-mod.o := \\\n    $(wildcard include/config/CC_VERSION_TEXT) \\\n  include/linux/kconfig.h \\\n\n' | seed kcmd kbuild-6.1
+printf 'savedcmd_t.o := gcc -D"BUILD_STR(s)=$(pound)s" -DX='"'"'$$HOME'"'"' -DY=\\# "a\\"b" c\\ d -c -o t.o t.c && x || y\ndeps_t.o := t.c $(wildcard x.h y.h)\n' | seed kcmd escapes
+for f in /usr/src/linux-headers-5.4.286-klptest/scripts/basic/.fixdep.cmd /usr/src/linux-headers-5.4.286-klptest/scripts/mod/.modpost.o.cmd; do
+	[ -f "$f" ] && head -c 8192 "$f" | seed kcmd "headers-5.4-$(basename "$f")"
+done
+{ printf '#include <stdio.h>\nint f(void)\n{\n\treturn 1;\n}\n/* a\n * comment ( */\n#define X(a) \\\n\t(a)\nint g(void)\n{\n\tFOO(x,\n\t    "s(\\"", '"'"'('"'"');\n\treturn printf("%%d", __LINE__);\n}\n'
+  printf '\000'
+  printf '#include <stdio.h>\nint f(void)\n{\n\tint x = 1;\n\treturn x;\n}\n/* a\n * comment ( */\n#define X(a) \\\n\t(a)\nint g(void)\n{\n\tFOO(x,\n\t    "s(\\"", '"'"'('"'"');\n\treturn printf("%%d", __LINE__);\n}\n'; } | seed linesync functions
+{ printf '#ifdef A\nif (a &&\n#else\nif (b &&\n#endif\n    c)\n\tx();\n#if B\na;\nb;\n#else\nc;\n#endif\nd;\n'
+  printf '\000'
+  printf 'new;\n#ifdef A\nif (a &&\n#else\nif (b &&\n#endif\n    c)\n\tx();\n#if B\na;\nn;\nb;\n#else\nc;\n#endif\nd;\n'; } | seed linesync conditionals
+printf 'a;\r\n#line 100\r\nb;\r\nc;' | seed linesync crlf-line
+
 echo "fuzz/corpus: $n testsuite files as rewriter seeds"
