@@ -4,13 +4,14 @@
 # format (klp_map.c), tag files (tagfile.c: the plugin reads them, the
 # kbuild check too), table files (tables.c), the target kernel's symbol
 # databases (sysmap.c: System.map and /proc/kallsyms, symvers.c:
-# Module.symvers, over namehash.c) and small helpers (util.c).  One static library,
+# Module.symvers, over namehash.c), x86-64 instruction lengths and address
+# fields (x86insn.c) and small helpers (util.c).  One static library,
 # position-independent so that the plugin (a shared object) links it as
 # the tools do.  The fuzzers build the same sources with their own
 # instrumentation (fuzz/build.mk).
 
 COMMON_SRCS := $(addprefix common/,kernel_abi.c objname.c klp_map.c tagfile.c tables.c \
-	util.c namehash.c sysmap.c symvers.c)
+	util.c namehash.c sysmap.c symvers.c x86insn.c)
 COMMON_HDRS := $(wildcard common/*.h)
 COMMON_OBJS := $(COMMON_SRCS:.c=.o)
 COMMON_LIB := common/libklp-common.a
@@ -24,7 +25,7 @@ $(COMMON_LIB): $(COMMON_OBJS)
 	$(AR) rcs $@ $^
 
 COMMON_UNIT_TESTS := $(addprefix common/tests/,unit-objname unit-kernel-abi unit-map unit-tagfile \
-	unit-util unit-symdb)
+	unit-util unit-symdb unit-x86insn)
 common/tests/unit-%: common/tests/unit-%.c common/tests/unit.h $(COMMON_LIB) $(FLAGS_STAMP)
 	$(CC) $(COMMON_CFLAGS) $(LDFLAGS) -o $@ $< $(COMMON_LIB)
 
