@@ -29,5 +29,11 @@ COMMON_UNIT_TESTS := $(addprefix common/tests/,unit-objname unit-kernel-abi unit
 common/tests/unit-%: common/tests/unit-%.c common/tests/unit.h $(COMMON_LIB) $(FLAGS_STAMP)
 	$(CC) $(COMMON_CFLAGS) $(LDFLAGS) -o $@ $< $(COMMON_LIB)
 
-UNIT_TESTS += $(COMMON_UNIT_TESTS)
-CLEAN_FILES += $(COMMON_LIB) common/*.o $(COMMON_UNIT_TESTS)
+# The decoder's walk of an ELF file's code, which the oracle test
+# (testsuite/klp_tag.x86) compares with objdump's disassembly.
+X86_WALK := common/tests/x86insn-walk
+$(X86_WALK): common/tests/x86insn-walk.c $(COMMON_LIB) $(FLAGS_STAMP)
+	$(CC) $(COMMON_CFLAGS) $(LDFLAGS) -o $@ $< $(COMMON_LIB) -lelf
+
+UNIT_TESTS += $(COMMON_UNIT_TESTS) $(X86_WALK)
+CLEAN_FILES += $(COMMON_LIB) common/*.o $(COMMON_UNIT_TESTS) $(X86_WALK)
