@@ -3,8 +3,8 @@
 # the parts that read untrusted input: the asm directive rewriter, the tag
 # file parser and tag set, the table-file parser, the object-name rules,
 # klp-arch-check's ELF reading (which reads the .klp_tag.map records too),
-# the target kernel's System.map and Module.symvers readers, and klp-reloc
-# on any ELF bytes.  Each harness asserts
+# the target kernel's System.map and Module.symvers readers, klp-reloc
+# on any ELF bytes, and the x86-64 instruction decoder.  Each harness asserts
 # properties, not only "no crash" (see the comment at the top of each
 # fuzz/fuzz_*.c; fuzz/fuzz.h has the check they share).
 #
@@ -34,7 +34,7 @@ FUZZ_CFLAGS := -std=gnu11 -g -O1 -fsanitize=fuzzer,address,undefined \
 FUZZ_COV_CFLAGS := -std=gnu11 -g -O1 -fsanitize=fuzzer -fprofile-instr-generate \
 	-fcoverage-mapping $(FUZZ_INCLUDES)
 
-FUZZ_HARNESSES := rewrite tagfile tables objname elf sysmap symvers reloc
+FUZZ_HARNESSES := rewrite tagfile tables objname elf sysmap symvers reloc x86insn
 FUZZ_BINS := $(FUZZ_HARNESSES:%=$(FUZZ_DIR)/fuzz_%)
 # The code under test of each harness, besides the common library.
 FUZZ_SRCS_rewrite := plugin/asm_rewrite.c
@@ -47,6 +47,7 @@ FUZZ_SRCS_sysmap :=
 FUZZ_SRCS_symvers :=
 FUZZ_SRCS_reloc := $(RELOC_LIB_SRCS) $(CHECKER_LIB_SRCS)
 FUZZ_LIBS_reloc := -lelf
+FUZZ_SRCS_x86insn :=
 
 # The common library, once per instrumentation.
 $(FUZZ_DIR)/common/%.o: common/%.c $(COMMON_HDRS) | fuzz-deps
