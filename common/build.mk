@@ -6,13 +6,15 @@
 # databases (sysmap.c: System.map and /proc/kallsyms, symvers.c:
 # Module.symvers, over namehash.c), what klp-tag-build reads and writes of
 # a kernel build (udiff.c: patches, kcmd.c: kbuild's .cmd files,
-# linesync.c: the #line marks that keep __LINE__) and small helpers (util.c).  One static library,
+# linesync.c: the #line marks that keep __LINE__), x86-64 instruction
+# lengths and address fields (x86insn.c) and small helpers (util.c).
+# One static library,
 # position-independent so that the plugin (a shared object) links it as
 # the tools do.  The fuzzers build the same sources with their own
 # instrumentation (fuzz/build.mk).
 
 COMMON_SRCS := $(addprefix common/,kernel_abi.c objname.c klp_map.c tagfile.c tables.c \
-	util.c namehash.c sysmap.c symvers.c udiff.c kcmd.c linesync.c)
+	util.c namehash.c sysmap.c symvers.c udiff.c kcmd.c linesync.c x86insn.c)
 COMMON_HDRS := $(wildcard common/*.h)
 COMMON_OBJS := $(COMMON_SRCS:.c=.o)
 COMMON_LIB := common/libklp-common.a
@@ -26,9 +28,15 @@ $(COMMON_LIB): $(COMMON_OBJS)
 	$(AR) rcs $@ $^
 
 COMMON_UNIT_TESTS := $(addprefix common/tests/,unit-objname unit-kernel-abi unit-map unit-tagfile \
-	unit-util unit-symdb unit-udiff unit-kcmd unit-linesync)
+	unit-util unit-symdb unit-udiff unit-kcmd unit-linesync unit-x86insn)
 common/tests/unit-%: common/tests/unit-%.c common/tests/unit.h common/tests/linesync-check.h $(COMMON_LIB) $(FLAGS_STAMP)
 	$(CC) $(COMMON_CFLAGS) $(LDFLAGS) -o $@ $< $(COMMON_LIB)
 
-UNIT_TESTS += $(COMMON_UNIT_TESTS)
-CLEAN_FILES += $(COMMON_LIB) common/*.o $(COMMON_UNIT_TESTS)
+# The decoder's walk of an ELF file's code, which the oracle test
+# (testsuite/klp_tag.x86) compares with objdump's disassembly.
+X86_WALK := common/tests/x86insn-walk
+$(X86_WALK): common/tests/x86insn-walk.c $(COMMON_LIB) $(FLAGS_STAMP)
+	$(CC) $(COMMON_CFLAGS) $(LDFLAGS) -o $@ $< $(COMMON_LIB) -lelf
+
+UNIT_TESTS += $(COMMON_UNIT_TESTS) $(X86_WALK)
+CLEAN_FILES += $(COMMON_LIB) common/*.o $(COMMON_UNIT_TESTS) $(X86_WALK)

@@ -4,8 +4,9 @@
 # file parser and tag set, the table-file parser, the object-name rules,
 # klp-arch-check's ELF reading (which reads the .klp_tag.map records too),
 # the target kernel's System.map and Module.symvers readers, klp-reloc
-# on any ELF bytes, and what klp-tag-build reads: patches (udiff), kbuild's
-# .cmd files (kcmd) and the two versions of a patched file (linesync).  Each harness asserts
+# on any ELF bytes, what klp-tag-build reads: patches (udiff), kbuild's
+# .cmd files (kcmd) and the two versions of a patched file (linesync), and
+# the x86-64 instruction decoder.  Each harness asserts
 # properties, not only "no crash" (see the comment at the top of each
 # fuzz/fuzz_*.c; fuzz/fuzz.h has the check they share).
 #
@@ -35,7 +36,7 @@ FUZZ_CFLAGS := -std=gnu11 -g -O1 -fsanitize=fuzzer,address,undefined \
 FUZZ_COV_CFLAGS := -std=gnu11 -g -O1 -fsanitize=fuzzer -fprofile-instr-generate \
 	-fcoverage-mapping $(FUZZ_INCLUDES)
 
-FUZZ_HARNESSES := rewrite tagfile tables objname elf sysmap symvers reloc udiff kcmd linesync
+FUZZ_HARNESSES := rewrite tagfile tables objname elf sysmap symvers reloc udiff kcmd linesync x86insn
 FUZZ_BINS := $(FUZZ_HARNESSES:%=$(FUZZ_DIR)/fuzz_%)
 # The code under test of each harness, besides the common library.
 FUZZ_SRCS_rewrite := plugin/asm_rewrite.c
@@ -51,6 +52,7 @@ FUZZ_SRCS_udiff :=
 FUZZ_SRCS_kcmd :=
 FUZZ_SRCS_linesync :=
 FUZZ_LIBS_reloc := -lelf
+FUZZ_SRCS_x86insn :=
 
 # The common library, once per instrumentation.
 $(FUZZ_DIR)/common/%.o: common/%.c $(COMMON_HDRS) | fuzz-deps

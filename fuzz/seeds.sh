@@ -12,7 +12,8 @@
 set -eu
 top=$(cd "$(dirname "$0")/.." && pwd)
 c=$top/fuzz/corpus
-mkdir -p "$c/rewrite" "$c/tagfile" "$c/objname" "$c/elf" "$c/sysmap" "$c/symvers" "$c/reloc"
+mkdir -p "$c/rewrite" "$c/tagfile" "$c/objname" "$c/elf" "$c/sysmap" "$c/symvers" "$c/reloc" \
+	"$c/x86insn"
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 
@@ -152,5 +153,33 @@ done
   printf '\000'
   printf 'new;\n#ifdef A\nif (a &&\n#else\nif (b &&\n#endif\n    c)\n\tx();\n#if B\na;\nn;\nb;\n#else\nc;\n#endif\nd;\n'; } | seed linesync conditionals
 printf 'a;\r\n#line 100\r\nb;\r\nc;' | seed linesync crlf-line
+# Decoder seeds: the code of the x86 oracle test's C files as GCC compiles
+# them (the first 8 KiB of .text), and encodings the compilers never pick:
+# rel16 branches, void REX, moffs, imm64, enter, 3DNow!, SSE4a, XOP, EVEX
+# maps, prefixes before VEX, the 15-byte limit.
+xd=$top/testsuite/klp_tag.x86
+for v in integer:-O2:-fno-pic:-mcmodel=kernel:-pg:-mfentry integer:-O0 \
+	avx2:-O2:-mavx2:-mfma:-mbmi:-mbmi2:-mf16c avx512:-O2:-mavx512f:-mavx512bw:-mavx512vl:-mavx512dq vector:-O3:-march=skylake-avx512 \
+	vector:-O3:-march=bdver2 asm:-O2; do
+	src=${v%%:*}
+	opts=$(echo "${v#*:}" | tr : ' ')
+	# $opts holds several gcc options: splitting it is the intent.
+	# shellcheck disable=SC2086
+	gcc -c $opts -o "$tmp/x.o" "$xd/$src.c" 2>/dev/null || continue
+	objcopy -O binary -j .text "$tmp/x.o" "$tmp/x.bin"
+	head -c 8192 "$tmp/x.bin" | seed x86insn "ts-$(echo "$v" | tr : _ | tr -d =)"
+done
+printf '\146\350\064\022\146\017\205\064\022\146\110\350\0\0\0\0\146\307\370\0\001\307\370\0\001\0\0\306\370\005\110\146\270\064\022\146\110\270\1\2\3\4\5\6\7\010' |
+	seed x86insn odd-sizes
+printf '\240\210\167\146\125\104\063\042\021\147\241\104\063\042\021\111\273\210\167\146\125\104\063\042\021\310\064\022\003\302\010\0\017\017\301\264\017\017\015\0\0\0\0\264' |
+	seed x86insn moffs-imm64-enter-3dnow
+printf '\146\017\170\300\001\002\362\017\170\301\001\002\017\170\300\363\110\017\270\300\017\270\300\017\040\100\017\043\205\363\017\036\372\146\146\056\017\037\204\0\0\0\0\0' |
+	seed x86insn sse4a-popcnt-cr-nops
+printf '\305\370\167\304\341\170\167\304\343\175\070\301\001\142\361\165\110\376\107\001\142\365\164\110\130\320\142\363\165\110\045\300\226\217\350\170\302\300\001\217\352\170\020\300\004\003\002\001\217\351\170\200\310' |
+	seed x86insn vex-evex-xop
+printf '\146\305\370\167\110\304\342\171\0\300\142\371\174\110\020\300\142\361\170\110\020\300\304\344\171\0\300\217\377\170\0\300\376\320\377\370\377\330\006\047\140\202\300\001\326\017\004' |
+	seed x86insn refused
+printf '\146\146\146\146\146\146\146\146\146\146\146\146\146\146\220\146\146\146\146\146\146\146\146\146\146\146\146\146\146\146\220\046\056\066\076\144\145\147\360\362\363\146\101\001\0' |
+	seed x86insn fifteen-bytes
 
 echo "fuzz/corpus: $n testsuite files as rewriter seeds"
