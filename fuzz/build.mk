@@ -3,8 +3,9 @@
 # the parts that read untrusted input: the asm directive rewriter, the tag
 # file parser and tag set, the table-file parser, the object-name rules,
 # klp-arch-check's ELF reading (which reads the .klp_tag.map records too),
-# the target kernel's System.map and Module.symvers readers, and klp-reloc
-# on any ELF bytes.  Each harness asserts
+# the target kernel's System.map and Module.symvers readers, klp-reloc
+# on any ELF bytes, the DWARF compile-unit reader of klp-tag-build's
+# verification and the kernel .config reader.  Each harness asserts
 # properties, not only "no crash" (see the comment at the top of each
 # fuzz/fuzz_*.c; fuzz/fuzz.h has the check they share).
 #
@@ -27,14 +28,14 @@ FUZZ_CC := clang
 FUZZ_PKGS := clang libclang-rt-14-dev libelf-dev
 FUZZ_DIR := build/fuzz
 FUZZ_SECONDS ?= 60
-FUZZ_INCLUDES := -Ifuzz -Icommon -Iplugin -I$(CHECKER_DIR) -I$(RELOC_DIR)
+FUZZ_INCLUDES := -Ifuzz -Icommon -Iplugin -I$(CHECKER_DIR) -I$(RELOC_DIR) -I$(TAGBUILD_DIR)
 FUZZ_CFLAGS := -std=gnu11 -g -O1 -fsanitize=fuzzer,address,undefined \
 	-fno-sanitize-recover=undefined -fno-omit-frame-pointer $(WARN_CFLAGS) $(FUZZ_INCLUDES)
 # Coverage builds: the same sources, clang's source-based coverage.
 FUZZ_COV_CFLAGS := -std=gnu11 -g -O1 -fsanitize=fuzzer -fprofile-instr-generate \
 	-fcoverage-mapping $(FUZZ_INCLUDES)
 
-FUZZ_HARNESSES := rewrite tagfile tables objname elf sysmap symvers reloc
+FUZZ_HARNESSES := rewrite tagfile tables objname elf sysmap symvers reloc dwarf dotconfig
 FUZZ_BINS := $(FUZZ_HARNESSES:%=$(FUZZ_DIR)/fuzz_%)
 # The code under test of each harness, besides the common library.
 FUZZ_SRCS_rewrite := plugin/asm_rewrite.c
@@ -47,6 +48,8 @@ FUZZ_SRCS_sysmap :=
 FUZZ_SRCS_symvers :=
 FUZZ_SRCS_reloc := $(RELOC_LIB_SRCS) $(CHECKER_LIB_SRCS)
 FUZZ_LIBS_reloc := -lelf
+FUZZ_SRCS_dwarf := $(TAGBUILD_DIR)/dwarf.c
+FUZZ_SRCS_dotconfig :=
 
 # The common library, once per instrumentation.
 $(FUZZ_DIR)/common/%.o: common/%.c $(COMMON_HDRS) | fuzz-deps
@@ -62,7 +65,8 @@ $(FUZZ_DIR)/coverage/common.a: $(COMMON_SRCS:common/%.c=$(FUZZ_DIR)/coverage/com
 
 .SECONDEXPANSION:
 $(FUZZ_DIR)/fuzz_%: fuzz/fuzz_%.c fuzz/fuzz.h $$(FUZZ_SRCS_$$*) $(FUZZ_DIR)/common.a \
-		$(COMMON_HDRS) $(wildcard plugin/*.h $(CHECKER_DIR)/*.h $(RELOC_DIR)/*.h) | fuzz-deps
+		$(COMMON_HDRS) $(wildcard plugin/*.h $(CHECKER_DIR)/*.h $(RELOC_DIR)/*.h $(TAGBUILD_DIR)/*.h) \
+		| fuzz-deps
 	$(FUZZ_CC) $(FUZZ_CFLAGS) -o $@ $< $(FUZZ_SRCS_$*) $(FUZZ_DIR)/common.a $(FUZZ_LIBS_$*)
 $(FUZZ_DIR)/coverage/fuzz_%: fuzz/fuzz_%.c fuzz/fuzz.h $$(FUZZ_SRCS_$$*) \
 		$(FUZZ_DIR)/coverage/common.a | fuzz-deps

@@ -12,7 +12,8 @@
 set -eu
 top=$(cd "$(dirname "$0")/.." && pwd)
 c=$top/fuzz/corpus
-mkdir -p "$c/rewrite" "$c/tagfile" "$c/objname" "$c/elf" "$c/sysmap" "$c/symvers" "$c/reloc"
+mkdir -p "$c/rewrite" "$c/tagfile" "$c/objname" "$c/elf" "$c/sysmap" "$c/symvers" "$c/reloc" \
+	"$c/dwarf" "$c/dotconfig"
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 
@@ -128,5 +129,35 @@ for v in plain:- alt:-DALT_VMLINUX=.altinstructions repl:-DREPL_VMLINUX=.altinst
 		ld -r -o "$tmp/m.o" "$tmp/c.o" && { cat "$tmp/m.o"; printf '\004'; } | seed reloc "mangled-$name"
 	fi
 done
+
+# DWARF seeds (fuzz_dwarf.c): the debug sections of small programs GCC
+# built with each DWARF version, as raw sections (first byte even), and
+# writer inputs (first byte odd).
+le16() { printf "\\$(printf %03o $(($1 & 255)))\\$(printf %03o $(($1 >> 8 & 255)))"; }
+printf 'int main(void) { return 0; }\n' >"$tmp/d.c"
+for v in 4 5; do
+	gcc -gdwarf-$v -O2 -o "$tmp/d$v" "$tmp/d.c" 2>/dev/null || continue
+	for s in info abbrev str line_str; do
+		objcopy --dump-section ".debug_$s=$tmp/d$v.$s" "$tmp/d$v" "$tmp/d$v.copy" 2>/dev/null || :
+		[ -f "$tmp/d$v.$s" ] || : >"$tmp/d$v.$s"
+	done
+	{ printf '\000'
+	  for s in info abbrev str; do le16 "$(wc -c <"$tmp/d$v.$s")"; done
+	  cat "$tmp/d$v.info" "$tmp/d$v.abbrev" "$tmp/d$v.str" "$tmp/d$v.line_str"; } |
+		seed dwarf "gcc-dwarf$v"
+done
+printf '\001\003\001\003\000\001\005abcdefgh\002\002\001xyz' | seed dwarf writer-small
+printf '\001\007\000\002\001\002\003\004\005\006\007\010\011\012\013\014\015\016\017\020' | seed dwarf writer-forms
+printf '\001\002\001\001\001\001\011\003\002\024\001\000\002\001\001\002\002\003' | seed dwarf writer-reloc
+
+# .config seeds: the test kernel's and Debian's own, cut to the harness's
+# -max_len, and the forms the reader must tell apart.
+for cfg in "$kernels/config-5.4.286-klptest" /usr/src/linux-headers-6.1.*-amd64/.config; do
+	[ -f "$cfg" ] || continue
+	head -c 60000 "$cfg" | sed '$d' | seed dotconfig "$(basename "$(dirname "$cfg")")-$(basename "$cfg")"
+done
+printf 'CONFIG_A=y\n# CONFIG_B is not set\nCONFIG_C="x \\"y\\" \\\\"\nCONFIG_D=0x10\nCONFIG_E=n\nCONFIG_A=m\n# comment\n\nCONFIG_F=-1' |
+	seed dotconfig forms
+printf 'CONFIG_A=y\r\nCONFIG_B="open\nfoo=bar\n' | seed dotconfig errors
 
 echo "fuzz/corpus: $n testsuite files as rewriter seeds"
