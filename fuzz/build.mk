@@ -5,7 +5,8 @@
 # klp-arch-check's ELF reading (which reads the .klp_tag.map records too),
 # the target kernel's System.map and Module.symvers readers, klp-reloc
 # on any ELF bytes, the DWARF compile-unit reader of klp-tag-build's
-# verification and the kernel .config reader.  Each harness asserts
+# verification, the kernel .config reader, and the verification itself on
+# any object and kernel binary.  Each harness asserts
 # properties, not only "no crash" (see the comment at the top of each
 # fuzz/fuzz_*.c; fuzz/fuzz.h has the check they share).
 #
@@ -35,7 +36,7 @@ FUZZ_CFLAGS := -std=gnu11 -g -O1 -fsanitize=fuzzer,address,undefined \
 FUZZ_COV_CFLAGS := -std=gnu11 -g -O1 -fsanitize=fuzzer -fprofile-instr-generate \
 	-fcoverage-mapping $(FUZZ_INCLUDES)
 
-FUZZ_HARNESSES := rewrite tagfile tables objname elf sysmap symvers reloc dwarf dotconfig
+FUZZ_HARNESSES := rewrite tagfile tables objname elf sysmap symvers reloc dwarf dotconfig verify
 FUZZ_BINS := $(FUZZ_HARNESSES:%=$(FUZZ_DIR)/fuzz_%)
 # The code under test of each harness, besides the common library.
 FUZZ_SRCS_rewrite := plugin/asm_rewrite.c
@@ -50,6 +51,8 @@ FUZZ_SRCS_reloc := $(RELOC_LIB_SRCS) $(CHECKER_LIB_SRCS)
 FUZZ_LIBS_reloc := -lelf
 FUZZ_SRCS_dwarf := $(TAGBUILD_DIR)/dwarf.c
 FUZZ_SRCS_dotconfig :=
+FUZZ_SRCS_verify := $(VERIFY_LIB_SRCS) $(CHECKER_LIB_SRCS)
+FUZZ_LIBS_verify := -lelf
 
 # The common library, once per instrumentation.
 $(FUZZ_DIR)/common/%.o: common/%.c $(COMMON_HDRS) | fuzz-deps

@@ -13,7 +13,7 @@ set -eu
 top=$(cd "$(dirname "$0")/.." && pwd)
 c=$top/fuzz/corpus
 mkdir -p "$c/rewrite" "$c/tagfile" "$c/objname" "$c/elf" "$c/sysmap" "$c/symvers" "$c/reloc" \
-	"$c/dwarf" "$c/dotconfig"
+	"$c/dwarf" "$c/dotconfig" "$c/verify"
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 
@@ -133,7 +133,7 @@ done
 # DWARF seeds (fuzz_dwarf.c): the debug sections of small programs GCC
 # built with each DWARF version, as raw sections (first byte even), and
 # writer inputs (first byte odd).
-le16() { printf "\\$(printf %03o $(($1 & 255)))\\$(printf %03o $(($1 >> 8 & 255)))"; }
+le16() { printf '%b' "$(printf '\\0%03o\\0%03o' $(($1 & 255)) $(($1 >> 8 & 255)))"; }
 printf 'int main(void) { return 0; }\n' >"$tmp/d.c"
 for v in 4 5; do
 	gcc -gdwarf-$v -O2 -o "$tmp/d$v" "$tmp/d.c" 2>/dev/null || continue
@@ -149,6 +149,33 @@ done
 printf '\001\003\001\003\000\001\005abcdefgh\002\002\001xyz' | seed dwarf writer-small
 printf '\001\007\000\002\001\002\003\004\005\006\007\010\011\012\013\014\015\016\017\020' | seed dwarf writer-forms
 printf '\001\002\001\001\001\001\011\003\002\024\001\000\002\001\001\002\002\003' | seed dwarf writer-reloc
+
+# Verification seeds (fuzz_verify.c): the objects of klp_tag.verify's
+# hand-made kernel, each with a kernel binary: its vmlinux, the vmlinux
+# with two copies of same.c, the module fixmod.ko.
+v=$top/testsuite/klp_tag.verify
+vf='-O2 -fno-pic -mcmodel=kernel -fno-asynchronous-unwind-tables -fcf-protection=none -fno-stack-protector -fno-pie'
+ok=1
+for x in fixture:fixture.c changed:fixture.c:-DCHANGED same1:same1/same.c same2:same2/same.c \
+	same3:same1/same.c:-DSAME_LINKAGE=static ext:fixture-ext.c modinfo:modinfo.c; do
+	o=${x%%:*} rest=${x#*:}
+	src=${rest%%:*} def=${rest#"$src"}
+	# $vf holds several gcc options: splitting it is the intent.
+	# shellcheck disable=SC2086
+	gcc $vf ${def#:} -c -o "$tmp/v-$o.o" "$v/$src" 2>/dev/null || ok=0
+done
+if [ "$ok" = 1 ] &&
+	ld -e fix_show -Ttext=0xffffffff81000000 -o "$tmp/v-vmlinux" "$tmp/v-fixture.o" \
+		"$tmp/v-same1.o" "$tmp/v-same2.o" "$tmp/v-ext.o" 2>/dev/null &&
+	ld -e fix_show -Ttext=0xffffffff81000000 -o "$tmp/v-twice" "$tmp/v-fixture.o" \
+		"$tmp/v-same3.o" "$tmp/v-same2.o" "$tmp/v-ext.o" 2>/dev/null &&
+	ld -r -o "$tmp/v-mod.ko" "$tmp/v-same1.o" "$tmp/v-fixture.o" "$tmp/v-modinfo.o"; then
+	for p in fixture:vmlinux changed:vmlinux same2:vmlinux same3:twice fixture:mod.ko \
+		changed:mod.ko same2:mod.ko; do
+		o=$tmp/v-${p%%:*}.o
+		{ le16 "$(wc -c <"$o")"; cat "$o" "$tmp/v-${p#*:}"; } | seed verify "${p%%:*}-${p#*:}"
+	done
+fi
 
 # .config seeds: the test kernel's and Debian's own, cut to the harness's
 # -max_len, and the forms the reader must tell apart.

@@ -195,9 +195,16 @@ static bool loc_eq(struct loc a, struct loc b)
 	return a.sec == b.sec && a.addr == b.addr;
 }
 
-static struct loc loc_add(struct loc l, int64_t d)
+/* Addresses wrap as the linker's arithmetic does: outside input may hold any value. */
+static struct loc loc_add(struct loc l, uint64_t d)
 {
-	l.addr += (uint64_t)d;
+	l.addr += d;
+	return l;
+}
+
+static struct loc loc_sub(struct loc l, uint64_t d)
+{
+	l.addr -= d;
 	return l;
 }
 
@@ -451,7 +458,7 @@ static void place_sections(struct ctx *x)
 				continue;
 			k = the_candidate(x, s);
 			if (k)
-				set_base(x, s->shndx, loc_add(sym_loc(x, k), -(int64_t)s->s.st_value));
+				set_base(x, s->shndx, loc_sub(sym_loc(x, k), s->s.st_value));
 		}
 }
 
@@ -485,7 +492,7 @@ static bool where_is(struct ctx *x, size_t sym, struct loc *l, size_t *ksym)
 		return true;
 	}
 	if (x->has_base[s->shndx]) {
-		*l = loc_add(x->base[s->shndx], (int64_t)s->s.st_value);
+		*l = loc_add(x->base[s->shndx], s->s.st_value);
 		return true;
 	}
 	return false;
@@ -575,7 +582,7 @@ static bool piece(const struct ef_file *f, size_t shndx, uint64_t q, uint64_t *s
 		return false;
 	if (!(s->sh.sh_flags & SHF_STRINGS) || e != 1) {
 		*start = q - q % e;
-		*n = (size_t)(*start + e <= s->size ? e : s->size - *start);
+		*n = (size_t)(e <= s->size - *start ? e : s->size - *start);
 		return true;
 	}
 	for (b = q; b > 0 && s->data[b - 1]; b--)
@@ -625,7 +632,7 @@ static bool same_piece(struct ctx *x, const struct ef_rel *r, const struct ef_sy
 		return false;
 	}
 	/* The linker: the piece's new place, plus the reference's offset into it. */
-	at = loc_add(s, (int64_t)start - (section_sym ? 0 : (int64_t)os->s.st_value));
+	at = loc_sub(loc_add(s, start), section_sym ? 0 : os->s.st_value);
 	kp = kbytes(x, at, n);
 	if (kp && memcmp(kp, sec->data + start, n) == 0)
 		return true;
@@ -733,13 +740,13 @@ static bool same_target(struct ctx *x, const struct ef_rel *r, struct loc s, cha
 			return true;
 		}
 		say(why, len, "%s's code leads to %s, the compile's to %s+0x%llx, which is at %s",
-			 lab, loc_text(x, loc_add(s, r->addend), a, sizeof(a)),
+			 lab, loc_text(x, loc_add(s, (uint64_t)r->addend), a, sizeof(a)),
 			 x->o->secs[os->shndx].name, (unsigned long long)r->addend,
-			 loc_text(x, loc_add(x->base[os->shndx], r->addend), b, sizeof(b)));
+			 loc_text(x, loc_add(x->base[os->shndx], (uint64_t)r->addend), b, sizeof(b)));
 		return false;
 	}
 	if (!where_is(x, r->sym, &e, &ks)) {
-		set_base(x, os->shndx, loc_add(s, -(int64_t)os->s.st_value));
+		set_base(x, os->shndx, loc_sub(s, os->s.st_value));
 		e = s;
 	}
 	if (loc_eq(s, e)) {
@@ -810,7 +817,7 @@ static void compare_code(struct ctx *x, struct kv_function *fn, const struct ef_
 		d = first_byte_difference(ob, kb, pos, site);
 		if (d < site)
 			goto bytes;
-		k = kernel_target(x, r, loc_add(l, (int64_t)site), &s, why, sizeof(why), fn->name,
+		k = kernel_target(x, r, loc_add(l, site), &s, why, sizeof(why), fn->name,
 				  site);
 		if (k < 0)
 			return;
@@ -833,7 +840,8 @@ bytes:
 static bool same_bytes(const struct ctx *x, const struct ef_sym *os, struct loc l)
 {
 	const struct ef_sec *sec = &x->o->secs[os->shndx];
-	uint64_t size = os->s.st_value + os->s.st_size > sec->size ? 0 : os->s.st_size, pos = 0;
+	uint64_t size = os->s.st_value > sec->size || os->s.st_size > sec->size - os->s.st_value ?
+			0 : os->s.st_size, pos = 0;
 	const unsigned char *ob = sec->data + os->s.st_value, *kb = kbytes(x, l, (size_t)size);
 	size_t i;
 
@@ -859,7 +867,7 @@ static void find_function(struct ctx *x, struct kv_function *fn)
 	const struct ef_sym *os = &x->o->syms[fn->sym];
 	size_t c[MAX_CANDIDATES], n = candidates(x, os->name, is_local(os), c, MAX_CANDIDATES), i;
 	bool placed = x->has_base[os->shndx];
-	struct loc expect = loc_add(x->base[os->shndx], (int64_t)os->s.st_value);
+	struct loc expect = loc_add(x->base[os->shndx], os->s.st_value);
 	char lab[64];
 	size_t pick = n ? c[0] : 0;
 
@@ -880,7 +888,7 @@ static void find_function(struct ctx *x, struct kv_function *fn)
 		fn->address = l.addr;
 		fn->ksec = l.sec;
 		if (!placed)
-			set_base(x, os->shndx, loc_add(l, -(int64_t)os->s.st_value));
+			set_base(x, os->shndx, loc_sub(l, os->s.st_value));
 		return;
 	}
 	if (is_weak(os) && placed) {
@@ -906,7 +914,7 @@ static void check_function(struct ctx *x, struct kv_function *fn)
 {
 	const struct ef_sym *os = &x->o->syms[fn->sym];
 	struct loc l = { fn->ksec, fn->address, NULL };
-	struct loc expect = loc_add(x->base[os->shndx], (int64_t)os->s.st_value);
+	struct loc expect = loc_add(x->base[os->shndx], os->s.st_value);
 	char lab[64], a[200], b[200];
 	uint64_t ksize;
 
