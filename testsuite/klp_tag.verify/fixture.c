@@ -6,13 +6,18 @@
  * helper is a static function (cloned when GCC likes), count_a a static
  * variable, the strings sit in .rodata.str1.1 (merged at the link),
  * table in .rodata, fix_weak is weak and fixture-ext.c's wins.  -DCHANGED
- * changes one string, -DCONSTANT one constant: the controls.
+ * changes one string, -DCONSTANT one constant, -DTABLE one entry of
+ * table: the controls.
  */
 extern int ext_print(const char *fmt, ...);
 extern void ext_fail(void) __attribute__((cold));
 
 static int count_a;
+#ifdef TABLE
+static const int table[4] = { 1, 2, 4, 5 };
+#else
 static const int table[4] = { 1, 2, 3, 5 };
+#endif
 
 __attribute__((weak)) int fix_weak(int x)
 {

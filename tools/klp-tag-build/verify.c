@@ -32,6 +32,11 @@ struct ctx {
 	struct kv_ref *refs;
 	size_t nrefs, rcap;
 	long *ref_of;			/* by object symbol: index into refs, -1 */
+	/* By object section: the first function and offset that reference it. */
+	struct kv_function **ref_fn;
+	uint64_t *ref_site;
+	struct kv_function *cur_fn;	/* the function compare_code() is at, and where */
+	uint64_t cur_site;
 	size_t ndiffer;
 	bool failed;			/* could not verify: ERR */
 	char err[KV_ERRLEN];
@@ -707,6 +712,10 @@ static bool same_target(struct ctx *x, const struct ef_rel *r, struct loc s, cha
 	size_t ks;
 
 	kv_label(x->t, lab, sizeof(lab));
+	if (ef_sym_defined(x->o, os) && !x->ref_fn[os->shndx]) {
+		x->ref_fn[os->shndx] = x->cur_fn;
+		x->ref_site[os->shndx] = x->cur_site;
+	}
 	if (os->s.st_shndx == SHN_ABS) {
 		e.sec = 0;
 		e.addr = os->s.st_value;
@@ -817,6 +826,8 @@ static void compare_code(struct ctx *x, struct kv_function *fn, const struct ef_
 		d = first_byte_difference(ob, kb, pos, site);
 		if (d < site)
 			goto bytes;
+		x->cur_fn = fn;
+		x->cur_site = site;
 		k = kernel_target(x, r, loc_add(l, site), &s, why, sizeof(why), fn->name,
 				  site);
 		if (k < 0)
@@ -964,8 +975,68 @@ static int list_functions(struct ctx *x)
 	return 0;
 }
 
+/* Does any function symbol of the object lie in section SHNDX? */
+static bool has_functions(const struct ctx *x, size_t shndx)
+{
+	size_t i;
+
+	for (i = 0; i < x->nfuncs; i++)
+		if (x->o->syms[x->funcs[i].sym].shndx == shndx)
+			return true;
+	return false;
+}
+
+/*
+ * The read-only sections the functions reference, where the linker put
+ * them: their bytes outside relocation sites must be the kernel's too
+ * (a table or a code section without function symbols, .altinstr_aux,
+ * which the references alone would not prove).  Functions are compared
+ * on their own; writable data may be the kernel's own business.
+ */
+static void check_sections(struct ctx *x)
+{
+	size_t i, j;
+	char lab[64], a[32], b[32], at[200];
+
+	kv_label(x->t, lab, sizeof(lab));
+	for (i = 1; i < x->o->nsecs; i++) {
+		const struct ef_sec *sec = &x->o->secs[i];
+		const unsigned char *kb;
+		uint64_t pos = 0, d = sec->size;
+
+		if (!x->ref_fn[i] || !x->has_base[i] || !sec->data || merged(x->o, i) ||
+		    !(sec->sh.sh_flags & SHF_ALLOC) || (sec->sh.sh_flags & SHF_WRITE) ||
+		    ((sec->sh.sh_flags & SHF_EXECINSTR) && has_functions(x, i)))
+			continue;
+		kb = kbytes(x, x->base[i], sec->size);
+		if (!kb) {
+			differs(x, x->ref_fn[i], x->ref_site[i], "%s has no %zu bytes of this file's %s at %s",
+				lab, sec->size, sec->name, loc_text(x, x->base[i], at, sizeof(at)));
+			continue;
+		}
+		for (j = 0; j < sec->nrels && d == sec->size; j++) {
+			uint64_t site = sec->rels[j].offset;
+
+			if (site > pos && first_byte_difference(sec->data, kb, pos, site) < site)
+				d = first_byte_difference(sec->data, kb, pos, site);
+			if (site + ef_reloc_size(sec->rels[j].type) > pos)
+				pos = site + ef_reloc_size(sec->rels[j].type);
+		}
+		if (d == sec->size && pos < sec->size)
+			d = first_byte_difference(sec->data, kb, pos, sec->size);
+		if (d == sec->size)
+			continue;
+		bytes_text(kb + d, (size_t)(sec->size - d), a, sizeof(a));
+		bytes_text(sec->data + d, (size_t)(sec->size - d), b, sizeof(b));
+		differs(x, x->ref_fn[i], x->ref_site[i], "it references %s, whose %s+0x%llx differs: %s bytes %s, compiled %s",
+			sec->name, sec->name, (unsigned long long)d, lab, a, b);
+	}
+}
+
 static void ctx_free(struct ctx *x)
 {
+	free(x->ref_fn);
+	free(x->ref_site);
 	free(x->base);
 	free(x->has_base);
 	free(x->funcs);
@@ -981,7 +1052,10 @@ static void run(struct ctx *x)
 	x->base = calloc(x->o->nsecs, sizeof(*x->base));
 	x->has_base = calloc(x->o->nsecs, sizeof(*x->has_base));
 	x->ref_of = malloc((x->o->nsyms ? x->o->nsyms : 1) * sizeof(*x->ref_of));
-	if (!x->base || !x->has_base || !x->ref_of || list_functions(x)) {
+	x->ref_fn = calloc(x->o->nsecs, sizeof(*x->ref_fn));
+	x->ref_site = calloc(x->o->nsecs, sizeof(*x->ref_site));
+	if (!x->base || !x->has_base || !x->ref_of || !x->ref_fn || !x->ref_site ||
+	    list_functions(x)) {
 		cannot(x, "out of memory");
 		return;
 	}
@@ -992,6 +1066,8 @@ static void run(struct ctx *x)
 		find_function(x, &x->funcs[i]);
 	for (i = 0; i < x->nfuncs && !x->failed; i++)
 		check_function(x, &x->funcs[i]);
+	if (!x->failed)
+		check_sections(x);
 }
 
 /* ---- the whole file ------------------------------------------------------------ */
