@@ -19,9 +19,11 @@
  * place the linker put that section of the object (one address for all of
  * the object's references to it).  Strings and constants of SHF_MERGE
  * sections have no place of their own (the linker merges equal ones), so
- * there the bytes the site leads to are compared.  A .ko still has its
- * relocations: there each site must carry a relocation of the same type
- * leading to the same symbol, or to the same place.
+ * there the bytes the site leads to are compared; the other read-only
+ * sections the code references must hold the object's bytes where the
+ * linker put them.  A .ko still has its relocations: there each site
+ * must carry a relocation of the same type leading to the same symbol, or
+ * to the same place.
  *
  * The STT_FILE group: the linker keeps each object's local symbols after
  * its STT_FILE symbol (kimage.h).  Several objects may share F's base name
