@@ -89,6 +89,7 @@ include common/build.mk
 include plugin/build.mk
 include tools/klp-arch-check/build.mk
 include tools/klp-reloc/build.mk
+include tools/klp-tag-build/verify.mk
 include linker-scripts/build.mk
 include kbuild-integration/build.mk
 include testsuite/build.mk

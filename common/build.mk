@@ -14,7 +14,7 @@
 # instrumentation (fuzz/build.mk).
 
 COMMON_SRCS := $(addprefix common/,kernel_abi.c objname.c klp_map.c tagfile.c tables.c \
-	util.c namehash.c sysmap.c symvers.c udiff.c kcmd.c linesync.c x86insn.c)
+	util.c namehash.c sysmap.c symvers.c udiff.c kcmd.c linesync.c x86insn.c dotconfig.c)
 COMMON_HDRS := $(wildcard common/*.h)
 COMMON_OBJS := $(COMMON_SRCS:.c=.o)
 COMMON_LIB := common/libklp-common.a
@@ -28,7 +28,7 @@ $(COMMON_LIB): $(COMMON_OBJS)
 	$(AR) rcs $@ $^
 
 COMMON_UNIT_TESTS := $(addprefix common/tests/,unit-objname unit-kernel-abi unit-map unit-tagfile \
-	unit-util unit-symdb unit-udiff unit-kcmd unit-linesync unit-x86insn)
+	unit-util unit-symdb unit-udiff unit-kcmd unit-linesync unit-x86insn unit-dotconfig)
 common/tests/unit-%: common/tests/unit-%.c common/tests/unit.h common/tests/linesync-check.h $(COMMON_LIB) $(FLAGS_STAMP)
 	$(CC) $(COMMON_CFLAGS) $(LDFLAGS) -o $@ $< $(COMMON_LIB)
 

@@ -218,13 +218,24 @@ int klp_sysmap_load(struct klp_sysmap *m, const char *path, long v, const char *
 		    char *err, size_t len)
 {
 	size_t size;
+	char *text;
 	int e;
 
+	e = klp_read_file(path, &text, &size);
+	if (e) {
+		memset(m, 0, sizeof(*m));
+		m->path = path;
+		return klp_fail(err, len, "%s: cannot read: %s", path, strerror(e));
+	}
+	return klp_sysmap_load_text(m, path, text, size, v, release, err, len);
+}
+
+int klp_sysmap_load_text(struct klp_sysmap *m, const char *path, char *text, size_t size, long v,
+			 const char *release, char *err, size_t len)
+{
 	memset(m, 0, sizeof(*m));
 	m->path = path;
-	e = klp_read_file(path, &m->buf, &size);
-	if (e)
-		return klp_fail(err, len, "%s: cannot read: %s", path, strerror(e));
+	m->buf = text;
 	if (memchr(m->buf, '\0', size))
 		return klp_fail(err, len, "%s: holds NUL bytes: not a System.map or /proc/kallsyms dump",
 				path);

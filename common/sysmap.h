@@ -50,6 +50,13 @@ struct klp_sysmap {
  */
 int klp_sysmap_load(struct klp_sysmap *m, const char *path, long v, const char *release,
 		    char *err, size_t len);
+/*
+ * The same for the SIZE bytes of a map already in memory: TEXT (malloc'd,
+ * with a NUL after SIZE bytes) becomes M's, freed by klp_sysmap_free()
+ * whatever the outcome; PATH names it in messages.
+ */
+int klp_sysmap_load_text(struct klp_sysmap *m, const char *path, char *text, size_t size, long v,
+			 const char *release, char *err, size_t len);
 /* The symbols called NAME, in kallsyms order, as indexes into m->syms (*IDX); their count. */
 size_t klp_sysmap_find(const struct klp_sysmap *m, const char *name, const size_t **idx);
 void klp_sysmap_free(struct klp_sysmap *m);

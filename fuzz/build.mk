@@ -5,8 +5,10 @@
 # klp-arch-check's ELF reading (which reads the .klp_tag.map records too),
 # the target kernel's System.map and Module.symvers readers, klp-reloc
 # on any ELF bytes, what klp-tag-build reads: patches (udiff), kbuild's
-# .cmd files (kcmd) and the two versions of a patched file (linesync), and
-# the x86-64 instruction decoder.  Each harness asserts
+# .cmd files (kcmd), the two versions of a patched file (linesync), the
+# x86-64 instruction decoder, the DWARF compile-unit reader of the
+# verification, the kernel .config reader, and the verification itself on
+# any object and kernel binary.  Each harness asserts
 # properties, not only "no crash" (see the comment at the top of each
 # fuzz/fuzz_*.c; fuzz/fuzz.h has the check they share).
 #
@@ -29,14 +31,14 @@ FUZZ_CC := clang
 FUZZ_PKGS := clang libclang-rt-14-dev libelf-dev
 FUZZ_DIR := build/fuzz
 FUZZ_SECONDS ?= 60
-FUZZ_INCLUDES := -Ifuzz -Icommon -Iplugin -I$(CHECKER_DIR) -I$(RELOC_DIR)
+FUZZ_INCLUDES := -Ifuzz -Icommon -Iplugin -I$(CHECKER_DIR) -I$(RELOC_DIR) -I$(TAGBUILD_DIR)
 FUZZ_CFLAGS := -std=gnu11 -g -O1 -fsanitize=fuzzer,address,undefined \
 	-fno-sanitize-recover=undefined -fno-omit-frame-pointer $(WARN_CFLAGS) $(FUZZ_INCLUDES)
 # Coverage builds: the same sources, clang's source-based coverage.
 FUZZ_COV_CFLAGS := -std=gnu11 -g -O1 -fsanitize=fuzzer -fprofile-instr-generate \
 	-fcoverage-mapping $(FUZZ_INCLUDES)
 
-FUZZ_HARNESSES := rewrite tagfile tables objname elf sysmap symvers reloc udiff kcmd linesync x86insn
+FUZZ_HARNESSES := rewrite tagfile tables objname elf sysmap symvers reloc udiff kcmd linesync x86insn dwarf dotconfig verify
 FUZZ_BINS := $(FUZZ_HARNESSES:%=$(FUZZ_DIR)/fuzz_%)
 # The code under test of each harness, besides the common library.
 FUZZ_SRCS_rewrite := plugin/asm_rewrite.c
@@ -53,6 +55,10 @@ FUZZ_SRCS_kcmd :=
 FUZZ_SRCS_linesync :=
 FUZZ_LIBS_reloc := -lelf
 FUZZ_SRCS_x86insn :=
+FUZZ_SRCS_dwarf := $(TAGBUILD_DIR)/dwarf.c
+FUZZ_SRCS_dotconfig :=
+FUZZ_SRCS_verify := $(VERIFY_LIB_SRCS) $(CHECKER_LIB_SRCS)
+FUZZ_LIBS_verify := -lelf
 
 # The common library, once per instrumentation.
 $(FUZZ_DIR)/common/%.o: common/%.c $(COMMON_HDRS) | fuzz-deps
@@ -68,7 +74,8 @@ $(FUZZ_DIR)/coverage/common.a: $(COMMON_SRCS:common/%.c=$(FUZZ_DIR)/coverage/com
 
 .SECONDEXPANSION:
 $(FUZZ_DIR)/fuzz_%: fuzz/fuzz_%.c fuzz/fuzz.h $$(FUZZ_SRCS_$$*) $(FUZZ_DIR)/common.a \
-		$(COMMON_HDRS) common/tests/linesync-check.h $(wildcard plugin/*.h $(CHECKER_DIR)/*.h $(RELOC_DIR)/*.h) | fuzz-deps
+		$(COMMON_HDRS) common/tests/linesync-check.h $(wildcard plugin/*.h $(CHECKER_DIR)/*.h $(RELOC_DIR)/*.h $(TAGBUILD_DIR)/*.h) \
+		| fuzz-deps
 	$(FUZZ_CC) $(FUZZ_CFLAGS) -o $@ $< $(FUZZ_SRCS_$*) $(FUZZ_DIR)/common.a $(FUZZ_LIBS_$*)
 $(FUZZ_DIR)/coverage/fuzz_%: fuzz/fuzz_%.c fuzz/fuzz.h $$(FUZZ_SRCS_$$*) \
 		$(FUZZ_DIR)/coverage/common.a | fuzz-deps

@@ -27,7 +27,7 @@ for bin in "$@"; do
 	seeds=$top/fuzz/corpus/$short
 	case $short in
 	tagfile) maxlen=65536 ;;
-	elf | reloc | sysmap | symvers) maxlen=65536 ;;
+	elf | reloc | sysmap | symvers | dotconfig | verify) maxlen=65536 ;;
 	objname) maxlen=256 ;;
 	*) maxlen=8192 ;;
 	esac

@@ -13,7 +13,7 @@ set -eu
 top=$(cd "$(dirname "$0")/.." && pwd)
 c=$top/fuzz/corpus
 mkdir -p "$c/rewrite" "$c/tagfile" "$c/objname" "$c/elf" "$c/sysmap" "$c/symvers" "$c/reloc" \
-	"$c/x86insn"
+	"$c/x86insn" "$c/dwarf" "$c/dotconfig" "$c/verify"
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 
@@ -181,5 +181,61 @@ printf '\146\305\370\167\110\304\342\171\0\300\142\371\174\110\020\300\142\361\1
 	seed x86insn refused
 printf '\146\146\146\146\146\146\146\146\146\146\146\146\146\146\220\146\146\146\146\146\146\146\146\146\146\146\146\146\146\146\220\046\056\066\076\144\145\147\360\362\363\146\101\001\0' |
 	seed x86insn fifteen-bytes
+# DWARF seeds (fuzz_dwarf.c): the debug sections of small programs GCC
+# built with each DWARF version, as raw sections (first byte even), and
+# writer inputs (first byte odd).
+le16() { printf '%b' "$(printf '\\0%03o\\0%03o' $(($1 & 255)) $(($1 >> 8 & 255)))"; }
+printf 'int main(void) { return 0; }\n' >"$tmp/d.c"
+for v in 4 5; do
+	gcc -gdwarf-$v -O2 -o "$tmp/d$v" "$tmp/d.c" 2>/dev/null || continue
+	for s in info abbrev str line_str; do
+		objcopy --dump-section ".debug_$s=$tmp/d$v.$s" "$tmp/d$v" "$tmp/d$v.copy" 2>/dev/null || :
+		[ -f "$tmp/d$v.$s" ] || : >"$tmp/d$v.$s"
+	done
+	{ printf '\000'
+	  for s in info abbrev str; do le16 "$(wc -c <"$tmp/d$v.$s")"; done
+	  cat "$tmp/d$v.info" "$tmp/d$v.abbrev" "$tmp/d$v.str" "$tmp/d$v.line_str"; } |
+		seed dwarf "gcc-dwarf$v"
+done
+printf '\001\003\001\003\000\001\005abcdefgh\002\002\001xyz' | seed dwarf writer-small
+printf '\001\007\000\002\001\002\003\004\005\006\007\010\011\012\013\014\015\016\017\020' | seed dwarf writer-forms
+printf '\001\002\001\001\001\001\011\003\002\024\001\000\002\001\001\002\002\003' | seed dwarf writer-reloc
+
+# Verification seeds (fuzz_verify.c): the objects of klp_tag.verify's
+# hand-made kernel, each with a kernel binary: its vmlinux, the vmlinux
+# with two copies of same.c, the module fixmod.ko.
+v=$top/testsuite/klp_tag.verify
+vf='-O2 -fno-pic -mcmodel=kernel -fno-asynchronous-unwind-tables -fcf-protection=none -fno-stack-protector -fno-pie'
+ok=1
+for x in fixture:fixture.c changed:fixture.c:-DCHANGED same1:same1/same.c same2:same2/same.c \
+	same3:same1/same.c:-DSAME_LINKAGE=static ext:fixture-ext.c modinfo:modinfo.c; do
+	o=${x%%:*} rest=${x#*:}
+	src=${rest%%:*} def=${rest#"$src"}
+	# $vf holds several gcc options: splitting it is the intent.
+	# shellcheck disable=SC2086
+	gcc $vf ${def#:} -c -o "$tmp/v-$o.o" "$v/$src" 2>/dev/null || ok=0
+done
+if [ "$ok" = 1 ] &&
+	ld -e fix_show -Ttext=0xffffffff81000000 -o "$tmp/v-vmlinux" "$tmp/v-fixture.o" \
+		"$tmp/v-same1.o" "$tmp/v-same2.o" "$tmp/v-ext.o" 2>/dev/null &&
+	ld -e fix_show -Ttext=0xffffffff81000000 -o "$tmp/v-twice" "$tmp/v-fixture.o" \
+		"$tmp/v-same3.o" "$tmp/v-same2.o" "$tmp/v-ext.o" 2>/dev/null &&
+	ld -r -o "$tmp/v-mod.ko" "$tmp/v-same1.o" "$tmp/v-fixture.o" "$tmp/v-modinfo.o"; then
+	for p in fixture:vmlinux changed:vmlinux same2:vmlinux same3:twice fixture:mod.ko \
+		changed:mod.ko same2:mod.ko; do
+		o=$tmp/v-${p%%:*}.o
+		{ le16 "$(wc -c <"$o")"; cat "$o" "$tmp/v-${p#*:}"; } | seed verify "${p%%:*}-${p#*:}"
+	done
+fi
+
+# .config seeds: the test kernel's and Debian's own, cut to the harness's
+# -max_len, and the forms the reader must tell apart.
+for cfg in "$kernels/config-5.4.286-klptest" /usr/src/linux-headers-6.1.*-amd64/.config; do
+	[ -f "$cfg" ] || continue
+	head -c 60000 "$cfg" | sed '$d' | seed dotconfig "$(basename "$(dirname "$cfg")")-$(basename "$cfg")"
+done
+printf 'CONFIG_A=y\n# CONFIG_B is not set\nCONFIG_C="x \\"y\\" \\\\"\nCONFIG_D=0x10\nCONFIG_E=n\nCONFIG_A=m\n# comment\n\nCONFIG_F=-1' |
+	seed dotconfig forms
+printf 'CONFIG_A=y\r\nCONFIG_B="open\nfoo=bar\n' | seed dotconfig errors
 
 echo "fuzz/corpus: $n testsuite files as rewriter seeds"

@@ -20,7 +20,7 @@ INTREE_PKGS := flex bison bc libssl-dev
 .PHONY: check check-deps
 check-deps:
 	@scripts/deps.sh $(BUILD_PKGS) $(CHECK_PKGS) $(VERSION_PKGS) $(FUZZ_PKGS) \
-		$(if $(KERNEL_TESTS),$(KERNEL_PKGS) $(QEMU_PKGS) $(DEB_PKGS) $(INTREE_PKGS))
+		$(if $(KERNEL_TESTS),$(KERNEL_PKGS) $(QEMU_PKGS) $(DEB_PKGS) $(INTREE_PKGS) $(VERIFY_PKGS))
 	@$(if $(KERNEL_TESTS),scripts/deps.sh linux-image-$$(scripts/kernel-version.sh))
 # The unit tests are built and run by the testsuite (testsuite/klp_tag.unit).
 check: check-deps all $(UNIT_TESTS)

@@ -7,7 +7,7 @@ CHECKER_DIR := tools/klp-arch-check
 # Everything but main.c is library code (it never exits): the fuzz harness
 # links it too.
 CHECKER_LIB_SRCS := $(addprefix $(CHECKER_DIR)/,elfread.c module.c modmap.c compare.c rules.c \
-	report.c kbuild.c kosyms.c symres.c klprel.c klprules.c klpreport.c)
+	report.c kbuild.c kosyms.c symres.c kimage.c klprel.c klprules.c klpreport.c)
 CHECKER_OBJS := $(CHECKER_DIR)/main.o $(CHECKER_LIB_SRCS:.c=.o)
 CHECKER_HDRS := $(wildcard $(CHECKER_DIR)/*.h) $(COMMON_HDRS)
 CHECKER_CFLAGS = -std=gnu11 $(CPPFLAGS) $(CFLAGS) $(WARN_CFLAGS) $(WERROR_FLAGS) -Icommon $(SAN_FLAGS)

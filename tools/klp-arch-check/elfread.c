@@ -4,11 +4,15 @@
 #include "util.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <stddef.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 int ef_error(char err[EF_ERRLEN], const char *fmt, ...)
 {
@@ -32,10 +36,43 @@ static unsigned char control_byte(const char *name)
 	return 0;
 }
 
-static int read_whole_file(struct ef_file *f, const char *path, char err[EF_ERRLEN])
+/*
+ * A private writable mapping: libelf may convert data in place, and the
+ * pages are copied only then.  Kernel images only: an object that make
+ * rewrites while it is mapped would fault, a copy cannot.
+ */
+static int map_file(struct ef_file *f, const char *path)
+{
+	struct stat st;
+	void *p;
+	int fd = open(path, O_RDONLY | O_CLOEXEC);
+
+	if (fd < 0)
+		return -1;
+	if (fstat(fd, &st) || !S_ISREG(st.st_mode) || st.st_size <= 0 ||
+	    (uint64_t)st.st_size > SIZE_MAX) {
+		close(fd);
+		return -1;
+	}
+	p = mmap(NULL, (size_t)st.st_size, PROT_READ | PROT_WRITE, MAP_PRIVATE, fd, 0);
+	close(fd);
+	if (p == MAP_FAILED)
+		return -1;
+	f->buf = p;
+	f->size = (size_t)st.st_size;
+	f->mapped = 1;
+	return 0;
+}
+
+static int read_whole_file(struct ef_file *f, const char *path, int map, char err[EF_ERRLEN])
 {
 	char *data;
-	int e = klp_read_file(path, &data, &f->size);
+	int e;
+
+	/* Anything that cannot be mapped (a pipe, an empty file) is read. */
+	if (map && map_file(f, path) == 0)
+		return 0;
+	e = klp_read_file(path, &data, &f->size);
 
 	if (e == ENOMEM)
 		return ef_error(err, "out of memory reading the file");
@@ -85,16 +122,30 @@ static int in_file(const struct ef_file *f, uint64_t off, uint64_t len)
 	return off <= f->size && len <= f->size - off;
 }
 
-static int load_sections(struct ef_file *f, char err[EF_ERRLEN])
+static int check_type(unsigned type, unsigned kinds, char err[EF_ERRLEN])
+{
+	if ((type == ET_REL && (kinds & EF_RELOCATABLE)) || (type == ET_EXEC && (kinds & EF_EXECUTABLE)))
+		return 0;
+	if (!(kinds & EF_EXECUTABLE))
+		return ef_error(err, "ELF type %u is not a relocatable file: klp-arch-check reads .o and .ko files",
+				type);
+	if (!(kinds & EF_RELOCATABLE))
+		return ef_error(err, "ELF type %u is not an executable: a kernel image (vmlinux) is ET_EXEC",
+				type);
+	return ef_error(err, "ELF type %u is neither a relocatable file (.o, .ko) nor an executable (vmlinux)",
+			type);
+}
+
+static int load_sections(struct ef_file *f, unsigned kinds, char err[EF_ERRLEN])
 {
 	GElf_Ehdr eh;
 	size_t shnum, shstrndx, i;
 
 	if (!gelf_getehdr(f->elf, &eh))
 		return ef_error(err, "unreadable ELF header: %s", elf_errmsg(-1));
-	if (eh.e_type != ET_REL)
-		return ef_error(err, "ELF type %u is not a relocatable file: klp-arch-check reads .o and .ko files",
-			    eh.e_type);
+	if (check_type(eh.e_type, kinds, err))
+		return -1;
+	f->type = eh.e_type;
 	if (eh.e_machine != EM_X86_64)
 		return ef_error(err, "machine %u is not x86_64: .klp.arch sections exist only on x86_64",
 			    eh.e_machine);
@@ -148,8 +199,87 @@ static int load_sections(struct ef_file *f, char err[EF_ERRLEN])
 			s->data = f->buf + s->sh.sh_offset;
 			s->size = s->sh.sh_size;
 		}
+		if (f->type == ET_EXEC && (s->sh.sh_flags & SHF_ALLOC) &&
+		    s->sh.sh_addr > UINT64_MAX - s->sh.sh_size)
+			return ef_error(err, "section %s: %llu bytes at address 0x%llx run past the end of the address space",
+				    s->name, (unsigned long long)s->sh.sh_size,
+				    (unsigned long long)s->sh.sh_addr);
 	}
 	return 0;
+}
+
+static const struct ef_file *sort_image;	/* qsort has no context argument */
+
+static int cmp_addr(const void *a, const void *b)
+{
+	const GElf_Shdr *x = &sort_image->secs[*(const size_t *)a].sh;
+	const GElf_Shdr *y = &sort_image->secs[*(const size_t *)b].sh;
+
+	if (x->sh_addr != y->sh_addr)
+		return x->sh_addr < y->sh_addr ? -1 : 1;
+	return *(const size_t *)a < *(const size_t *)b ? -1 : 1;
+}
+
+/* ET_EXEC: the address index of the allocated sections (ef_section_at()). */
+static int index_addresses(struct ef_file *f, char err[EF_ERRLEN])
+{
+	size_t i, n = 0;
+
+	f->by_addr = calloc(f->nsecs, sizeof(*f->by_addr));
+	f->addr_reach = calloc(f->nsecs, sizeof(*f->addr_reach));
+	if (!f->by_addr || !f->addr_reach)
+		return ef_error(err, "out of memory for %zu sections", f->nsecs);
+	for (i = 1; i < f->nsecs; i++)
+		if ((f->secs[i].sh.sh_flags & SHF_ALLOC) && f->secs[i].sh.sh_size)
+			f->by_addr[n++] = i;
+	f->naddr = n;
+	sort_image = f;
+	qsort(f->by_addr, n, sizeof(*f->by_addr), cmp_addr);
+	for (i = 0; i < n; i++) {
+		const GElf_Shdr *sh = &f->secs[f->by_addr[i]].sh;
+		uint64_t end = sh->sh_addr + sh->sh_size;
+
+		f->addr_reach[i] = i && f->addr_reach[i - 1] > end ? f->addr_reach[i - 1] : end;
+	}
+	return 0;
+}
+
+size_t ef_section_at(const struct ef_file *f, uint64_t addr)
+{
+	size_t lo = 0, hi = f->naddr, i, best = 0;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (f->secs[f->by_addr[mid]].sh.sh_addr <= addr)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	for (i = lo; i-- > 0 && f->addr_reach[i] > addr;) {
+		const GElf_Shdr *sh = &f->secs[f->by_addr[i]].sh;
+
+		if (best && sh->sh_addr < f->secs[best].sh.sh_addr)
+			break;
+		if (addr - sh->sh_addr < sh->sh_size && (!best || f->by_addr[i] < best))
+			best = f->by_addr[i];
+	}
+	return best;
+}
+
+const unsigned char *ef_bytes_at(const struct ef_file *f, uint64_t addr, size_t len)
+{
+	size_t i = ef_section_at(f, addr);
+	const struct ef_sec *s;
+	uint64_t off;
+
+	if (!i)
+		return NULL;
+	s = &f->secs[i];
+	off = addr - s->sh.sh_addr;
+	if (!s->data || off > s->size || len > s->size - off)
+		return NULL;
+	return s->data + off;
 }
 
 /* A symbol covers [start, end): a zero-size one covers its start only. */
@@ -341,18 +471,25 @@ static int load_relocations(struct ef_file *f, char err[EF_ERRLEN])
 
 int ef_open(struct ef_file *f, const char *path, char err[EF_ERRLEN])
 {
+	return ef_open_as(f, path, EF_RELOCATABLE, err);
+}
+
+int ef_open_as(struct ef_file *f, const char *path, unsigned kinds, char err[EF_ERRLEN])
+{
 	memset(f, 0, sizeof(*f));
 	f->path = path;
 	if (elf_version(EV_CURRENT) == EV_NONE)
 		return ef_error(err, "libelf is out of date: %s", elf_errmsg(-1));
-	if (read_whole_file(f, path, err) || check_ident(f, err))
+	if (read_whole_file(f, path, (kinds & EF_EXECUTABLE) != 0, err) || check_ident(f, err))
 		goto bad;
 	f->elf = elf_memory((char *)f->buf, f->size);
 	if (!f->elf || elf_kind(f->elf) != ELF_K_ELF) {
 		ef_error(err, "not a readable ELF file: %s", elf_errmsg(-1));
 		goto bad;
 	}
-	if (load_sections(f, err) || load_symbols(f, err) || load_relocations(f, err))
+	if (load_sections(f, kinds, err) || load_symbols(f, err))
+		goto bad;
+	if (f->type == ET_EXEC ? index_addresses(f, err) : load_relocations(f, err))
 		goto bad;
 	return 0;
 bad:
@@ -370,9 +507,14 @@ void ef_close(struct ef_file *f)
 	free(f->syms);
 	free(f->funcs);
 	free(f->func_reach);
+	free(f->by_addr);
+	free(f->addr_reach);
 	if (f->elf)
 		elf_end(f->elf);
-	free(f->buf);
+	if (f->mapped)
+		munmap(f->buf, f->size);
+	else
+		free(f->buf);
 	memset(f, 0, sizeof(*f));
 }
 
@@ -471,6 +613,7 @@ const char *ef_reloc_name(uint32_t type, char buf[32])
 		[R_X86_64_8] = "R_X86_64_8", [R_X86_64_PC8] = "R_X86_64_PC8",
 		[R_X86_64_PC64] = "R_X86_64_PC64", [R_X86_64_GOTPCRELX] = "R_X86_64_GOTPCRELX",
 		[R_X86_64_REX_GOTPCRELX] = "R_X86_64_REX_GOTPCRELX",
+		[R_X86_64_SIZE32] = "R_X86_64_SIZE32", [R_X86_64_SIZE64] = "R_X86_64_SIZE64",
 	};
 
 	if (type < sizeof(names) / sizeof(names[0]) && names[type])

@@ -8,6 +8,13 @@
  * reported as one sentence and the file is refused, so the code above this
  * layer never sees an index or an offset that points outside the file.
  * Nothing here knows about alternatives or livepatch.
+ *
+ * It also opens a linked kernel image (vmlinux, ET_EXEC), for the tools
+ * that compare compiles with the running kernel's code: its sections have
+ * addresses, and its bytes are read by address (ef_bytes_at()).  An image
+ * is mapped, not read (a debug vmlinux is over 600 MB), and its
+ * relocation sections (a debug vmlinux keeps them, --emit-relocs) are not
+ * loaded: the bytes are the linked result.
  */
 #ifndef KLP_ELFREAD_H
 #define KLP_ELFREAD_H
@@ -48,6 +55,8 @@ struct ef_file {
 	const char *path;
 	unsigned char *buf;
 	size_t size;
+	int mapped;			/* buf is a private mapping of the file, not a copy */
+	unsigned type;			/* e_type: ET_REL or ET_EXEC */
 	Elf *elf;
 	size_t nsecs;
 	struct ef_sec *secs;
@@ -62,13 +71,26 @@ struct ef_file {
 	size_t *funcs;
 	uint64_t *func_reach;
 	size_t nfuncs;
+	/*
+	 * ET_EXEC: the allocated, non-empty sections by (address, index), and
+	 * the furthest end of any up to each position, for ef_section_at().
+	 */
+	size_t *by_addr;
+	uint64_t *addr_reach;
+	size_t naddr;
 };
+
+/* What ef_open_as() accepts, ORed. */
+#define EF_RELOCATABLE 1u	/* ET_REL: .o, .ko */
+#define EF_EXECUTABLE 2u	/* ET_EXEC: vmlinux */
 
 /*
  * Open PATH.  Returns 0, or -1 with ERR holding a sentence (without the
  * file name) saying why the file cannot be checked.
  */
 int ef_open(struct ef_file *f, const char *path, char err[EF_ERRLEN]);
+/* The same for the ELF types KINDS names (EF_RELOCATABLE, EF_EXECUTABLE). */
+int ef_open_as(struct ef_file *f, const char *path, unsigned kinds, char err[EF_ERRLEN]);
 /* Format a reason into ERR; returns -1 so callers can `return ef_error(...)`. */
 int ef_error(char err[EF_ERRLEN], const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 void ef_close(struct ef_file *f);
@@ -97,6 +119,19 @@ int ef_rel_target(const struct ef_file *f, const struct ef_rel *r, size_t *shndx
 size_t ef_rel_lower_bound(const struct ef_sec *s, uint64_t off);
 /* The relocation of section S at offset OFF, or NULL. */
 const struct ef_rel *ef_rel_at(const struct ef_sec *s, uint64_t off);
+
+/*
+ * ET_EXEC: the index of the allocated section that holds address ADDR
+ * (the one with the highest start where several do, then the lowest
+ * index), or 0.
+ */
+size_t ef_section_at(const struct ef_file *f, uint64_t addr);
+/*
+ * ET_EXEC: the LEN bytes at address ADDR, when one section with contents
+ * holds all of them; NULL otherwise (outside every section, in .bss, or
+ * across a section's end).
+ */
+const unsigned char *ef_bytes_at(const struct ef_file *f, uint64_t addr, size_t len);
 
 /* Bytes a relocation of TYPE writes (x86_64); 0 for R_X86_64_NONE. */
 size_t ef_reloc_size(uint32_t type);

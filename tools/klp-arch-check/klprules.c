@@ -151,7 +151,7 @@ static void rule_resolve(const struct module *m, const struct symdbs *db, const 
 	}
 	if (r.status == RES_OK)
 		return;
-	describe_candidates(mod ? NULL : db->map, mod, &r, cand, sizeof(cand), &safe);
+	describe_candidates(mod ? NULL : db->map, mod, &r, cand, sizeof(cand), &safe, NULL);
 	finding_add(out, "klp-sym-resolve", k->rsec->name, (long)k->index,
 		    "%s: %s (%s)%s%s",
 		    k->sym->name,

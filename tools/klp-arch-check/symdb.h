@@ -74,15 +74,19 @@ void resolve_vmlinux(const struct klp_sysmap *m, const char *name, unsigned long
 void resolve_module(const struct kmod *k, const char *name, unsigned long pos,
 		    struct resolution *r);
 
+struct kimage;
+
 /*
  * The candidates of R as text for an error message, one "; "-separated
  * item each, with the positions that pick them ("klp_symbol(OBJ, N)"
  * suggestions where one position picks the same symbol in both tables).
- * Returns the number of positions that are safe (for a module: in both
- * tables) and writes the first one to *SAFE_POS when there is one.
+ * For vmlinux, IMG (may be NULL) is its image (kimage.h): each candidate
+ * then names its source file.  Returns the number of positions that are
+ * safe (for a module: in both tables) and writes the first one to
+ * *SAFE_POS when there is one.
  */
 size_t describe_candidates(const struct klp_sysmap *m, const struct kmod *k,
 			   const struct resolution *r, char *buf, size_t len,
-			   unsigned long *safe_pos);
+			   unsigned long *safe_pos, const struct kimage *img);
 
 #endif

@@ -4,6 +4,7 @@
  * follows them (see symdb.h), and the candidates of a name for messages.
  */
 #include "symdb.h"
+#include "kimage.h"
 
 #include <stdarg.h>
 #include <stdio.h>
@@ -130,9 +131,27 @@ static size_t core_position(const struct kmod *k, const struct resolution *r, si
 	return pos;
 }
 
+/* The source file of vmlinux's symbol NAME at ADDR, from IMG's STT_FILE groups, for a message. */
+static const char *source_file(const struct kimage *img, const char *name, uint64_t addr)
+{
+	const size_t *idx;
+	size_t n = kimage_find(img, name, &idx), i;
+
+	for (i = 0; i < n; i++) {
+		const struct ef_sym *s = &img->elf.syms[idx[i]];
+
+		if (kimage_is_file(img, idx[i]) || s->s.st_value != addr || !ef_sym_defined(&img->elf, s))
+			continue;
+		if (kimage_file_of(img, idx[i]))
+			return kimage_file_of(img, idx[i]);
+		return GELF_ST_BIND(s->s.st_info) == STB_LOCAL ? "no STT_FILE group" : "a global symbol";
+	}
+	return NULL;
+}
+
 size_t describe_candidates(const struct klp_sysmap *m, const struct kmod *k,
 			   const struct resolution *r, char *buf, size_t len,
-			   unsigned long *safe_pos)
+			   unsigned long *safe_pos, const struct kimage *img)
 {
 	size_t i, used = 0, safe = 0;
 
@@ -142,9 +161,13 @@ size_t describe_candidates(const struct klp_sysmap *m, const struct kmod *k,
 
 		if (!k) {
 			const struct klp_ksym *s = &m->syms[r->idx[i]];
+			const char *src = img ? source_file(img, s->name, s->addr) : NULL;
 
-			add_text(buf, len, &used, "%sposition %zu: %016llx %c (%s line %u)", sep, i + 1,
-				 (unsigned long long)s->addr, s->type, m->path, s->line);
+			add_text(buf, len, &used, "%sposition %zu: %016llx %c", sep, i + 1,
+				 (unsigned long long)s->addr, s->type);
+			if (img)
+				add_text(buf, len, &used, " in %s", src ? src : "no symbol of the vmlinux given");
+			add_text(buf, len, &used, " (%s line %u)", m->path, s->line);
 			if (s->addr && !safe++)
 				*safe_pos = i + 1;
 		} else {

@@ -121,7 +121,11 @@ static long in_vmlinux(struct rl_ctx *c, const struct ref *r, unsigned long pos)
 	resolve_vmlinux(&c->map, r->name, pos, &res);
 	if (res.status == RES_OK)
 		return add_target(c, "vmlinux", r->name, pos);
-	describe_candidates(&c->map, NULL, &res, cand, sizeof(cand), &safe);
+	describe_candidates(&c->map, NULL, &res, cand, sizeof(cand), &safe,
+			    c->have_vmlinux ? &c->vmlinux : NULL);
+	/* Which candidate is which source file's: the symbol table of vmlinux says (main.c). */
+	if (res.count > 1 && (res.status == RES_AMBIGUOUS || res.status == RES_NO_POSITION))
+		c->vmlinux_would_tell = !c->have_vmlinux;
 	if (res.status == RES_ABSENT)
 		rl_msg(&c->errors, "%s, referenced from %s, is declared to be in vmlinux, but %s has no such symbol",
 		       r->name, r->where, c->map.path);
@@ -150,7 +154,7 @@ static long in_module(struct rl_ctx *c, const struct kmod *k, const struct ref *
 	resolve_module(k, r->name, pos, &res);
 	if (res.status == RES_OK)
 		return add_target(c, k->object, r->name, pos);
-	nsafe = describe_candidates(NULL, k, &res, cand, sizeof(cand), &safe);
+	nsafe = describe_candidates(NULL, k, &res, cand, sizeof(cand), &safe, NULL);
 	if (nsafe && res.count == 1 && res.core_count == 1)
 		snprintf(fix, sizeof(fix), "; declare it with " FIX, k->object, 0ul, r->name);
 	else if (nsafe)

@@ -167,6 +167,11 @@ int rl_open(struct rl_ctx *c, char *err, size_t len)
 		return klp_fail(err, len, "%s: %s", c->opt.path, e);
 	if (kernel_of(c, err, len) || load_databases(c, err, len))
 		return -1;
+	if (c->opt.vmlinux) {
+		if (kimage_open(&c->vmlinux, c->opt.vmlinux, e))
+			return klp_fail(err, len, "--vmlinux %s: %s", c->opt.vmlinux, e);
+		c->have_vmlinux = true;
+	}
 	c->decided = calloc(c->m.elf.nsyms ? c->m.elf.nsyms : 1, sizeof(*c->decided));
 	c->conv = calloc(c->m.elf.nsecs, sizeof(*c->conv));
 	if (!c->decided || !c->conv)
@@ -439,6 +444,8 @@ void rl_close(struct rl_ctx *c)
 		klp_sysmap_free(&c->map);
 	if (c->have_symvers)
 		klp_symvers_free(&c->symvers);
+	if (c->have_vmlinux)
+		kimage_close(&c->vmlinux);
 	rl_msgs_free(&c->errors);
 	rl_msgs_free(&c->notes);
 	rl_msgs_free(&c->warnings);

@@ -24,7 +24,7 @@ static void usage(FILE *out)
 	fprintf(out,
 		"usage: klp-reloc [--for-link] [--allow-clobber] [--kernel RELEASE] --symbols MAP\n"
 		"                 --symvers FILE [--module KO]... [--module-dir DIR] [--deps FILE]\n"
-		"                 [-o OUT] [-v] OBJECT\n"
+		"                 [--vmlinux FILE] [-o OUT] [-v] OBJECT\n"
 		"       klp-reloc --restore [--allow-clobber] [--kernel RELEASE] [-o OUT] FILE\n"
 		"\n"
 		"Turns each reference of a livepatch module object that the module loader\n"
@@ -37,6 +37,8 @@ static void usage(FILE *out)
 		"  --module-dir D  find the other patched modules' .ko files under D\n"
 		"                (/lib/modules/RELEASE) by module name, when needed\n"
 		"  --deps F      write the files read as make dependencies of OBJECT\n"
+		"  --vmlinux F   the kernel's vmlinux with its symbols: an ambiguous name's\n"
+		"                candidates then say their source files\n"
 		"  --for-link    an object that ld -r links again (kbuild's .ko link): make\n"
 		"                only the .klp.sym symbols (modpost then stays silent); the\n"
 		"                relocations stay where they are until --restore on the .ko\n"
@@ -81,6 +83,8 @@ static int parse_args(int argc, char **argv, struct rl_options *o)
 			val = &o->kernel;
 		} else if (!strcmp(a, "--symbols")) {
 			val = &o->symbols;
+		} else if (!strcmp(a, "--vmlinux")) {
+			val = &o->vmlinux;
 		} else if (!strcmp(a, "--symvers")) {
 			val = &o->symvers;
 		} else if (!strcmp(a, "--module")) {
@@ -179,6 +183,9 @@ static int run(struct rl_ctx *c)
 	rotate(&c->errors, first_release_error);
 	for (i = 0; i < c->errors.n; i++)
 		fprintf(stderr, "klp-reloc: %s: %s\n", c->opt.path, c->errors.v[i]);
+	if (c->vmlinux_would_tell)
+		fprintf(stderr, "klp-reloc: %s: several vmlinux symbols share a name: --vmlinux with the kernel's vmlinux (its symbol table; Debian: linux-image-RELEASE-dbg) settles which is which by naming each one's source file\n",
+			c->opt.path);
 	for (i = 0; i < c->warnings.n; i++)
 		fprintf(stderr, "klp-reloc: %s: warning: %s (converted anyway: --allow-clobber)\n",
 			c->opt.path, c->warnings.v[i]);

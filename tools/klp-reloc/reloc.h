@@ -23,6 +23,7 @@
 #include <stdbool.h>
 #include <stdio.h>
 
+#include "kimage.h"
 #include "klpcheck.h"
 #include "symdb.h"
 #include "symvers.h"
@@ -36,6 +37,7 @@ struct rl_options {
 	const char *out;		/* -o, or NULL: in place */
 	const char *kernel;		/* --kernel, or NULL: vermagic */
 	const char *symbols;		/* --symbols */
+	const char *vmlinux;		/* --vmlinux: names each candidate's source file */
 	const char *symvers;		/* --symvers */
 	const char **modules;		/* --module, nmodules of them */
 	size_t nmodules;
@@ -84,6 +86,9 @@ struct rl_ctx {
 	char map_err[RL_MSG];
 	struct klp_symvers symvers;
 	bool have_symvers;
+	struct kimage vmlinux;		/* --vmlinux, read by rl_open() */
+	bool have_vmlinux;
+	bool vmlinux_would_tell;	/* an ambiguous name met without --vmlinux */
 	struct kmod *mods;		/* room for every --module and every patched object */
 	size_t nmods, mcap;
 	char **kos;			/* the .ko files under --module-dir, once listed */
