@@ -2,14 +2,16 @@
 # common/: the C that every part of klp-tag links, knowing neither GCC nor
 # libelf: the kernel's rules (kernel_abi.c, objname.c), the .klp_tag.map
 # format (klp_map.c), tag files (tagfile.c: the plugin reads them, the
-# kbuild check too), table files (tables.c), the target kernel's symbol
-# databases (sysmap.c: System.map and /proc/kallsyms, symvers.c:
-# Module.symvers, over namehash.c) and small helpers (util.c).  One static library,
+# kbuild check too), table files (tables.c), the describe and extract files
+# between the plugin and klp-tag-build (describe.c, extract.c), the target
+# kernel's symbol databases (sysmap.c: System.map and /proc/kallsyms,
+# symvers.c: Module.symvers, over namehash.c) and small helpers (util.c).
+# One static library,
 # position-independent so that the plugin (a shared object) links it as
 # the tools do.  The fuzzers build the same sources with their own
 # instrumentation (fuzz/build.mk).
 
-COMMON_SRCS := $(addprefix common/,kernel_abi.c objname.c klp_map.c tagfile.c tables.c \
+COMMON_SRCS := $(addprefix common/,kernel_abi.c objname.c klp_map.c tagfile.c tables.c describe.c extract.c \
 	util.c namehash.c sysmap.c symvers.c)
 COMMON_HDRS := $(wildcard common/*.h)
 COMMON_OBJS := $(COMMON_SRCS:.c=.o)
@@ -23,7 +25,7 @@ $(COMMON_LIB): $(COMMON_OBJS)
 	rm -f $@
 	$(AR) rcs $@ $^
 
-COMMON_UNIT_TESTS := $(addprefix common/tests/,unit-objname unit-kernel-abi unit-map unit-tagfile \
+COMMON_UNIT_TESTS := $(addprefix common/tests/,unit-objname unit-kernel-abi unit-map unit-tagfile unit-describe unit-extract \
 	unit-util unit-symdb)
 common/tests/unit-%: common/tests/unit-%.c common/tests/unit.h $(COMMON_LIB) $(FLAGS_STAMP)
 	$(CC) $(COMMON_CFLAGS) $(LDFLAGS) -o $@ $< $(COMMON_LIB)
