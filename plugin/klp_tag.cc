@@ -120,9 +120,14 @@ int plugin_init(struct plugin_name_args *info, struct plugin_gcc_version *versio
 		error("klp_tag: out of memory");
 		return 1;
 	}
+	init_parsed(&unit->parsed);
 	parse_arguments(info, unit);
 
 	register_callback(name, PLUGIN_INFO, NULL, &klp_tag_info);
+	if (unit->options.describe) {
+		register_describe_mode(name, unit);
+		return 0;
+	}
 	register_klp_object_attribute(name, unit);
 	register_klp_symbol_attribute(name, unit);
 	/*

@@ -29,6 +29,9 @@ const char klp_tag_help[] =
 	"                                             units of the module say (repeatable)\n"
 	"  -fplugin-arg-klp_tag-write-tables=FILE     write this unit's tables for the other\n"
 	"                                             units (use with -fsyntax-only)\n"
+	"  -fplugin-arg-klp_tag-describe              write DUMPBASE.klp-describe, what the\n"
+	"                                             compile made of each function (for\n"
+	"                                             klp-tag-build); changes nothing else\n"
 	"  -fplugin-arg-klp_tag-verbose               print each function's object\n"
 	"  __attribute__((klp_object(\"NAME\")))         tag one function\n";
 
@@ -185,9 +188,10 @@ bool parse_arguments(const struct plugin_name_args *info, klp_unit *unit)
 		const char *key = info->argv[i].key, *value = info->argv[i].value;
 		bool needs_value = takes_value(key);
 
-		if (!needs_value && strcmp(key, "verbose") != 0) {
+		if (!needs_value && strcmp(key, "verbose") != 0 && strcmp(key, "describe") != 0) {
 			error("unknown option %<%s%s%>; klp_tag knows object=, tags=, tables=, "
-			      "write-tables=, abi=, kernel= and verbose", prefix, key);
+			      "write-tables=, abi=, kernel=, describe and verbose", prefix,
+			      key);
 			ok = false;
 		} else if (needs_value && (!value || !*value)) {
 			error("option %<%s%s%> needs a value: %<%s%s=%s%>", prefix, key, prefix, key,
@@ -198,6 +202,8 @@ bool parse_arguments(const struct plugin_name_args *info, klp_unit *unit)
 			ok = false;
 		} else if (strcmp(key, "verbose") == 0) {
 			options->verbose = true;
+		} else if (strcmp(key, "describe") == 0) {
+			options->describe = true;
 		} else if (strcmp(key, "object") == 0) {
 			options->default_object =
 				checked_object_name(value, strlen(value), UNKNOWN_LOCATION,
@@ -218,6 +224,13 @@ bool parse_arguments(const struct plugin_name_args *info, klp_unit *unit)
 			ok = false;
 		}
 	}
+	/* Describe mode must leave the compile as it is: nothing else may run. */
+	for (i = 0; options->describe && i < info->argc; i++)
+		if (strcmp(info->argv[i].key, "describe") != 0) {
+			error("option %<%sdescribe%> changes nothing in the compile, so it takes no "
+			      "other option (given: %<%s%s%>)", prefix, prefix, info->argv[i].key);
+			return false;
+		}
 	/*
 	 * A scan writes what the unit's own tables say; the kbuild fragment
 	 * gives it the same flags as the compile, whose table file may not

@@ -32,7 +32,7 @@
  * DECL_ABSTRACT_ORIGIN once materialized; before that, only their node's
  * clone_of says where they come from.
  */
-static tree origin_of(tree decl)
+tree origin_of(tree decl)
 {
 	while (DECL_ABSTRACT_ORIGIN(decl) && DECL_ABSTRACT_ORIGIN(decl) != decl &&
 	       TREE_CODE(DECL_ABSTRACT_ORIGIN(decl)) == FUNCTION_DECL)
@@ -40,7 +40,7 @@ static tree origin_of(tree decl)
 	return decl;
 }
 
-static tree origin_of_node(cgraph_node *node)
+tree origin_of_node(cgraph_node *node)
 {
 	while (node->clone_of)
 		node = node->clone_of;
