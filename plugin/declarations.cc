@@ -19,6 +19,8 @@
 #include "gcc-plugin.h"
 #include "tree.h"
 #include "function.h"
+#include "stringpool.h"
+#include "attribs.h"
 
 #include "stages.h"
 
@@ -100,6 +102,11 @@ void record_declaration(void *event_data, void *data)
 		return;
 	parsed->declared->add(name);
 	if (TREE_CODE(decl) == VAR_DECL && !DECL_EXTERNAL(decl))
+		parsed->defined_variables->add(name);
+	/* An alias is a definition: another name for the code of its target. */
+	if (TREE_CODE(decl) == FUNCTION_DECL && lookup_attribute("alias", DECL_ATTRIBUTES(decl)))
+		parsed->defined_functions->add(name);
+	else if (TREE_CODE(decl) == VAR_DECL && lookup_attribute("alias", DECL_ATTRIBUTES(decl)))
 		parsed->defined_variables->add(name);
 }
 

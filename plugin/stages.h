@@ -4,10 +4,14 @@
  *
  * A unit goes through them in this order (klp_tag.cc registers each):
  *
- *   options.cc    plugin arguments and tag files      -> klp_options, klp_tags
+ *   options.cc    plugin arguments, tag files and the extract file
+ *                                                     -> klp_options, klp_tags, klp_extract
  *   declarations.cc  what the parser saw: definitions, their lines, the
  *                 ordinals of function-local variables (parsing)
  *                                                     -> klp_parsed
+ *   extract.cc    extract mode: what the unit does not keep becomes a
+ *                 reference to the running kernel (IPA starts), checked
+ *                 at the end of the unit                -> klp_unit::refs
  *   attribute.cc  the klp_object attribute (parsing)  -> klp_unit::attributes
  *   symbols.cc    the klp_symbol attribute (parsing), the symbols referenced
  *                 (IPA done)                          -> klp_unit::symbols
@@ -34,6 +38,7 @@
 #include "hash-map.h"
 #include "hash-set.h"
 
+#include "extract.h"
 #include "klp_map.h"
 #include "tagfile.h"
 #include "version.h"
@@ -49,6 +54,7 @@ struct klp_options {
 	enum klp_map_abi kernel_tree_abi;
 	bool verbose;
 	bool describe;				/* describe: write the describe file, change nothing */
+	const char *extract_file;		/* extract=FILE, or NULL */
 };
 
 struct klp_tags {
@@ -236,6 +242,23 @@ struct map_record {
 
 opt_pass *make_klp_tag_pass(gcc::context *ctxt, klp_unit *unit);
 
+/* ---- extract.cc ------------------------------------------------------------ */
+
+/* A ref line whose symbol the unit's code references: a map record. */
+struct extract_ref {
+	const char *ref_symbol, *kernel_symbol, *object;
+	unsigned long position;
+};
+
+/*
+ * Register extract mode's callbacks after the other stages' (GCC runs the
+ * callbacks of an event last registered first): the unit is externalized
+ * before the other stages see it when IPA starts, and at its end the
+ * referenced local variables no line names are errors and the refs the
+ * code references are known (klp_unit::refs) before the map is written.
+ */
+void register_extract_mode(const char *plugin_name, klp_unit *unit);
+
 /* ---- describe.cc ----------------------------------------------------------- */
 
 /* Describe mode: register its callbacks, and nothing else. */
@@ -267,6 +290,8 @@ struct klp_unit {
 	klp_resolution resolution;
 	vec<map_record> map;
 	klp_parsed parsed;
+	struct klp_extract extract;		/* extract=, parsed */
+	vec<extract_ref> refs;			/* the extract file's ref lines the code uses */
 };
 
 /* A string kept for the whole compile (out of the garbage collector's reach). */
