@@ -210,8 +210,10 @@ static void externalize(klp_unit *unit)
 		cgraph_node *fn = dyn_cast<cgraph_node *>(node);
 		varpool_node *var = dyn_cast<varpool_node *>(node);
 
+		/* A weakref names an external symbol already: nothing to do. */
 		if (node->alias && node->definition) {
-			aliases.safe_push(node);
+			if (!node->weakref)
+				aliases.safe_push(node);
 			continue;
 		}
 		if (!nameable(unit, decl))
