@@ -2,18 +2,18 @@
 # common/: the C that every part of klp-tag links, knowing neither GCC nor
 # libelf: the kernel's rules (kernel_abi.c, objname.c), the .klp_tag.map
 # format (klp_map.c), tag files (tagfile.c: the plugin reads them, the
-# kbuild check too), table files (tables.c), the target kernel's symbol
-# databases (sysmap.c: System.map and /proc/kallsyms, symvers.c:
-# Module.symvers, over namehash.c), what klp-tag-build reads and writes of
-# a kernel build (udiff.c: patches, kcmd.c: kbuild's .cmd files,
-# linesync.c: the #line marks that keep __LINE__), x86-64 instruction
-# lengths and address fields (x86insn.c) and small helpers (util.c).
-# One static library,
-# position-independent so that the plugin (a shared object) links it as
-# the tools do.  The fuzzers build the same sources with their own
+# kbuild check too), table files (tables.c), the describe and extract files
+# between the plugin and klp-tag-build (describe.c, extract.c), the target
+# kernel's symbol databases (sysmap.c: System.map and /proc/kallsyms,
+# symvers.c: Module.symvers, over namehash.c), what klp-tag-build reads and
+# writes of a kernel build (udiff.c: patches, kcmd.c: kbuild's .cmd files,
+# linesync.c: the #line marks that keep __LINE__, dotconfig.c: .config
+# files), x86-64 instruction lengths and address fields (x86insn.c) and
+# small helpers (util.c).  One static library, position-independent so
+# that the plugin (a shared object) links it as the tools do.  The fuzzers build the same sources with their own
 # instrumentation (fuzz/build.mk).
 
-COMMON_SRCS := $(addprefix common/,kernel_abi.c objname.c klp_map.c tagfile.c tables.c \
+COMMON_SRCS := $(addprefix common/,kernel_abi.c objname.c klp_map.c tagfile.c tables.c describe.c extract.c \
 	util.c namehash.c sysmap.c symvers.c udiff.c kcmd.c linesync.c x86insn.c dotconfig.c)
 COMMON_HDRS := $(wildcard common/*.h)
 COMMON_OBJS := $(COMMON_SRCS:.c=.o)
@@ -28,7 +28,7 @@ $(COMMON_LIB): $(COMMON_OBJS)
 	$(AR) rcs $@ $^
 
 COMMON_UNIT_TESTS := $(addprefix common/tests/,unit-objname unit-kernel-abi unit-map unit-tagfile \
-	unit-util unit-symdb unit-udiff unit-kcmd unit-linesync unit-x86insn unit-dotconfig)
+	unit-util unit-symdb unit-udiff unit-kcmd unit-linesync unit-x86insn unit-dotconfig unit-describe unit-extract)
 common/tests/unit-%: common/tests/unit-%.c common/tests/unit.h common/tests/linesync-check.h $(COMMON_LIB) $(FLAGS_STAMP)
 	$(CC) $(COMMON_CFLAGS) $(LDFLAGS) -o $@ $< $(COMMON_LIB)
 

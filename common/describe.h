@@ -12,7 +12,20 @@
  *     inl SYMBOL CNAME...
  *     var SYMBOL CNAME CONTEXT ORDINAL
  *
- * One record a line, fields separated by one space, no empty field.
+ * One record a line, each line ending in a newline, fields separated by
+ * one space, no empty field; a field is bytes from '!' to '~' (no blank,
+ * no control byte).  The header comes first, the source line second, the
+ * records after them in any order, except that an inl line follows the sym
+ * line of its symbol.  CNAME and CONTEXT are C identifiers, FIRST, LAST and
+ * ORDINAL decimal numbers without leading zeros.
+ *
+ * fn:  FIRST is the line of the function's name in its definition (or of
+ *      the body's '{' when that comes first, as in a macro's expansion),
+ *      LAST the line of its closing '}', both in FILE.
+ * sym: KIND is plain, constprop, isra, part, clone (any other IPA clone;
+ *      CNAME is its origin) or alias (an alias symbol; CNAME is the
+ *      function whose code it names).
+ *
  * Plain C: the writer is the plugin's, the reader klp-tag-build's.
  */
 #ifndef KLP_DESCRIBE_H
@@ -20,6 +33,8 @@
 
 #include <stddef.h>
 #include <stdio.h>
+
+#include "namehash.h"
 
 #ifdef __cplusplus
 extern "C" {
@@ -35,6 +50,7 @@ enum klp_sym_kind {
 	KLP_SYM_ISRA,
 	KLP_SYM_PART,
 	KLP_SYM_CLONE,		/* any other IPA clone */
+	KLP_SYM_ALIAS,		/* another name for a function's code */
 };
 
 struct klp_describe_fn {
@@ -62,21 +78,33 @@ struct klp_describe {
 	size_t nsyms;
 	struct klp_describe_var *vars;
 	size_t nvars;
+	/* The lookups' indexes (record number by name); the reader's own. */
+	struct klp_names fn_index, sym_index, var_index;
 };
 
 /* "plain", "constprop", ...; NULL for a value out of range. */
 const char *klp_sym_kind_name(enum klp_sym_kind kind);
 
 /*
+ * The kind of the IPA clone SYMBOL by the last suffix GCC gave it
+ * (".constprop.N", ".isra.N", ".part.N"; any other ".WORD.N": a clone),
+ * for a symbol the compiler made from another function.  KLP_SYM_PLAIN
+ * when SYMBOL ends in no ".WORD.N".
+ */
+enum klp_sym_kind klp_sym_kind_of_clone(const char *symbol);
+
+/*
  * Parse LEN bytes.  Returns 0, or -1 with ERR holding "line N: why"
  * (*D is then empty).  An inl line for a symbol with no sym line before it,
- * a second sym line for one symbol, a zero ordinal, FIRST > LAST: errors.
+ * a second sym, fn, inl or var line for one name, a second var line for
+ * one (CONTEXT, CNAME, ORDINAL), a zero ordinal, FIRST > LAST, inl names
+ * out of order or twice: errors.
  */
 int klp_describe_parse(const char *text, size_t len, struct klp_describe *d,
 		       char err[KLP_DESCRIBE_ERRLEN]);
 void klp_describe_free(struct klp_describe *d);
 
-/* Lookups (linear or hashed, the caller does not care); NULL when absent. */
+/* Lookups by hash; NULL when absent. */
 const struct klp_describe_sym *klp_describe_find_sym(const struct klp_describe *d,
 						     const char *symbol);
 const struct klp_describe_fn *klp_describe_find_fn(const struct klp_describe *d,
@@ -84,15 +112,21 @@ const struct klp_describe_fn *klp_describe_find_fn(const struct klp_describe *d,
 const struct klp_describe_var *klp_describe_find_var(const struct klp_describe *d,
 						     const char *symbol);
 
-/* The writer: the header, then one call per record, in any order. */
-void klp_describe_write_header(FILE *out, const char *source);
-void klp_describe_write_fn(FILE *out, const char *cname, const char *file, unsigned first,
-			   unsigned last);
-void klp_describe_write_sym(FILE *out, const char *symbol, const char *cname,
-			    enum klp_sym_kind kind);
-void klp_describe_write_inl(FILE *out, const char *symbol, const char *const *cnames, size_t n);
-void klp_describe_write_var(FILE *out, const char *symbol, const char *cname,
-			    const char *context, unsigned ordinal);
+/*
+ * The writer: the header, then one call per record, in any order (an inl
+ * line after its sym line).  Each returns 0, or -1 without writing
+ * anything when a field cannot be written (empty, or holding a blank or a
+ * control byte; a name that is no C identifier; an ordinal of 0; FIRST >
+ * LAST; inl names not sorted or twice).
+ */
+int klp_describe_write_header(FILE *out, const char *source);
+int klp_describe_write_fn(FILE *out, const char *cname, const char *file, unsigned first,
+			  unsigned last);
+int klp_describe_write_sym(FILE *out, const char *symbol, const char *cname,
+			   enum klp_sym_kind kind);
+int klp_describe_write_inl(FILE *out, const char *symbol, const char *const *cnames, size_t n);
+int klp_describe_write_var(FILE *out, const char *symbol, const char *cname,
+			   const char *context, unsigned ordinal);
 
 #ifdef __cplusplus
 }

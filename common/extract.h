@@ -13,10 +13,15 @@
  *     ref DECL REFSYMBOL OBJECT POSITION KERNELSYMBOL
  *
  * DECL: CNAME (file scope) or FUNC:CNAME:N (the Nth variable CNAME local
- * to function FUNC, from 1).  '#' starts a comment line; blank lines are
- * ignored; fields are separated by spaces or tabs.  CNAME and FUNC are C
- * identifiers, OBJECT an object name (objname.h), POSITION a decimal
- * number, the symbols non-empty and free of spaces.
+ * to function FUNC, from 1).  A line whose first non-blank byte is '#' is
+ * a comment; blank lines are ignored; fields are separated by spaces or
+ * tabs.  The header is the first line that is neither.  CNAME and FUNC
+ * are C identifiers, OBJECT an object name as the kernel compares it
+ * (objname.h: vmlinux or a KBUILD_MODNAME), N and POSITION decimal numbers
+ * of at most nine digits without leading zeros (POSITION 0: the name is
+ * unique in OBJECT), the symbols of
+ * [A-Za-z0-9_.], not starting with a digit or '.', at most
+ * KLP_SYMNAME_MAX bytes.
  *
  * Plain C; errors name the line.
  */
@@ -26,6 +31,7 @@
 #include <stddef.h>
 #include <stdio.h>
 
+#include "namehash.h"
 #include "objname.h"
 
 #ifdef __cplusplus
@@ -62,11 +68,18 @@ struct klp_extract_line {
 struct klp_extract {
 	struct klp_extract_line *lines;
 	size_t n;
+	/* The reader's own: each line's DECL text, indexed (klp_extract_find). */
+	char **decl_texts;
+	struct klp_names index;
 };
+
+/* "keep", "carry", "data", "ref"; NULL for a value out of range. */
+const char *klp_extract_kind_name(enum klp_extract_kind kind);
 
 /*
  * Parse LEN bytes.  Returns 0, or -1 with ERR holding "line N: why"; the
- * same declaration twice (in any two lines) is an error.
+ * same declaration twice (in any two lines), or one REFSYMBOL in two ref
+ * lines, is an error.
  */
 int klp_extract_parse(const char *text, size_t len, struct klp_extract *x,
 		      char err[KLP_EXTRACT_ERRLEN]);
@@ -76,9 +89,19 @@ void klp_extract_free(struct klp_extract *x);
 const struct klp_extract_line *klp_extract_find(const struct klp_extract *x, const char *cname,
 						const char *context, unsigned ordinal);
 
-/* The writer (klp-tag-build): the header, then one line per call. */
-void klp_extract_write_header(FILE *out, const char *comment);
-void klp_extract_write_line(FILE *out, const struct klp_extract_line *l);
+/*
+ * DECL as the file spells it ("foo", "show:count:2") into BUF; the length
+ * it needs, as snprintf.
+ */
+size_t klp_extract_decl_text(char *buf, size_t size, const struct klp_extract_decl *decl);
+
+/*
+ * The writer (klp-tag-build): the header (and COMMENT, each of its lines
+ * as a comment line, when not NULL), then one line per call.  Each returns
+ * 0, or -1 without writing anything when the line breaks the grammar.
+ */
+int klp_extract_write_header(FILE *out, const char *comment);
+int klp_extract_write_line(FILE *out, const struct klp_extract_line *l);
 
 #ifdef __cplusplus
 }

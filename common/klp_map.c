@@ -14,6 +14,7 @@ const char *klp_map_source_name(int source)
 	case KLP_SRC_TABLE: return "table";
 	case KLP_SRC_PROPAGATED: return "propagated";
 	case KLP_SRC_DEFAULT: return "default";
+	case KLP_SRC_EXTRACT: return "extract";
 	case KLP_SRC_NONE: return "none";
 	default: return "unknown";
 	}
@@ -108,14 +109,14 @@ int klp_map_read_record(const unsigned char *data, size_t size, size_t *pos,
 	} else if (r->kind == KLP_MAP_FUNCTION) {
 		r->source = d[6];
 		r->flags = d[7];
-	} else if (r->kind == KLP_MAP_SYMBOL) {
+	} else if (r->kind == KLP_MAP_SYMBOL || r->kind == KLP_MAP_ALIAS) {
 		r->source = d[6];
 	} else if (r->kind != KLP_MAP_OBJECT && r->kind != KLP_MAP_TABLE) {
 		*why = "a record of an unknown kind";
 		return -1;
 	}
 	at = KLP_MAP_HEADER_SIZE;
-	for (k = 0; k < 3; k++) {
+	for (k = 0; k < 4; k++) {
 		const unsigned char *nul = at < len ? memchr(d + at, '\0', len - at) : NULL;
 
 		if (!nul) {
@@ -128,7 +129,9 @@ int klp_map_read_record(const unsigned char *data, size_t size, size_t *pos,
 	/* An untagged function's record has an empty object name. */
 	if ((r->kind == KLP_MAP_OBJECT && !r->str[0][0]) ||
 	    ((r->kind == KLP_MAP_FUNCTION || r->kind == KLP_MAP_TABLE) && !r->str[2][0]) ||
-	    (r->kind == KLP_MAP_SYMBOL && (!r->str[0][0] || !r->str[1][0] || !r->str[2][0]))) {
+	    (r->kind == KLP_MAP_SYMBOL && (!r->str[0][0] || !r->str[1][0] || !r->str[2][0])) ||
+	    (r->kind == KLP_MAP_ALIAS && (!r->str[0][0] || !r->str[1][0] || !r->str[2][0] ||
+					  !r->str[3][0]))) {
 		*why = "a record with missing strings";
 		return -1;
 	}

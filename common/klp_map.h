@@ -40,14 +40,16 @@
  *                                    foo.constprop.0)
  *                          symbol:   object name, symbol name, position
  *                          table:    object name, C identifier, symbol name
+ *                          alias:    object name, symbol name, position,
+ *                                    kernel symbol name
  *
  * An object record names an object that the unit's klp_object tables name,
  * whether or not a function of this unit belongs to it.
  *
  * A symbol record (kind 4) declares where a symbol the unit references but
- * does not define lives, from an explicit source (the klp_symbol attribute
- * or a tag file; source byte: KLP_SRC_ATTRIBUTE or KLP_SRC_TAGFILE), for the
- * klp relocation converter:
+ * does not define lives, from an explicit source (the klp_symbol attribute,
+ * a tag file or an extract file's ref line; source byte: KLP_SRC_ATTRIBUTE,
+ * KLP_SRC_TAGFILE or KLP_SRC_EXTRACT), for the klp relocation converter:
  *   strings:  object name, symbol name (as the object file references it),
  *             position in kallsyms order as a decimal number ("0": the
  *             name must be unique in that object)
@@ -60,6 +62,17 @@
  *   address:  0 plus an R_X86_64_64 relocation against the function's
  *             symbol, resolved by the module's ld -r when another unit
  *             defines it, so a linked module can tell which function it is
+ *
+ * An alias record (kind 6) is a symbol record for a symbol the unit
+ * references under another name than the kernel's: an extract file's ref
+ * line whose REFSYMBOL differs from its KERNELSYMBOL, so that two units of
+ * one module can each reference a static of their own file although both
+ * are called `show` (the link would join two undefined `show`):
+ *   strings:  object name, symbol name (as the object file references it),
+ *             position in kallsyms order as a decimal number, the symbol's
+ *             name in the kernel (what .klp.sym.OBJECT.NAME,POSITION names)
+ *   source:   KLP_SRC_EXTRACT
+ *   address:  0
  */
 #ifndef KLP_MAP_H
 #define KLP_MAP_H
@@ -84,6 +97,7 @@ enum klp_map_kind {
 	KLP_MAP_FUNCTION = 3,
 	KLP_MAP_SYMBOL = 4,
 	KLP_MAP_TABLE = 5,
+	KLP_MAP_ALIAS = 6,
 };
 
 /* Where a function's object came from, strongest first. */
@@ -94,6 +108,7 @@ enum klp_map_source {
 	KLP_SRC_TABLE = 3,
 	KLP_SRC_PROPAGATED = 4,
 	KLP_SRC_DEFAULT = 5,
+	KLP_SRC_EXTRACT = 6,	/* symbol and alias records: an extract file's ref line */
 };
 
 enum klp_map_abi {
@@ -133,7 +148,7 @@ struct klp_map_record {
 	int kind;			/* enum klp_map_kind */
 	int source, flags;		/* function records */
 	int abi_requested, abi_resolved;	/* unit records */
-	const char *str[3];		/* the strings the kind has, "" for missing ones */
+	const char *str[4];		/* the strings the kind has, "" for missing ones */
 };
 
 /*

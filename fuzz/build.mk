@@ -1,7 +1,8 @@
 # SPDX-License-Identifier: GPL-2.0-or-later
 # Fuzzing: libFuzzer harnesses (Debian's clang and its fuzzer runtime) for
 # the parts that read untrusted input: the asm directive rewriter, the tag
-# file parser and tag set, the table-file parser, the object-name rules,
+# file parser and tag set, the table-file parser, the describe and extract
+# file readers and writers, the object-name rules,
 # klp-arch-check's ELF reading (which reads the .klp_tag.map records too),
 # the target kernel's System.map and Module.symvers readers, klp-reloc
 # on any ELF bytes, what klp-tag-build reads: patches (udiff), kbuild's
@@ -38,7 +39,7 @@ FUZZ_CFLAGS := -std=gnu11 -g -O1 -fsanitize=fuzzer,address,undefined \
 FUZZ_COV_CFLAGS := -std=gnu11 -g -O1 -fsanitize=fuzzer -fprofile-instr-generate \
 	-fcoverage-mapping $(FUZZ_INCLUDES)
 
-FUZZ_HARNESSES := rewrite tagfile tables objname elf sysmap symvers reloc udiff kcmd linesync x86insn dwarf dotconfig verify
+FUZZ_HARNESSES := rewrite tagfile tables objname elf sysmap symvers reloc udiff kcmd linesync x86insn dwarf dotconfig verify describe extract
 FUZZ_BINS := $(FUZZ_HARNESSES:%=$(FUZZ_DIR)/fuzz_%)
 # The code under test of each harness, besides the common library.
 FUZZ_SRCS_rewrite := plugin/asm_rewrite.c
@@ -49,6 +50,8 @@ FUZZ_SRCS_elf := $(CHECKER_LIB_SRCS)
 FUZZ_LIBS_elf := -lelf
 FUZZ_SRCS_sysmap :=
 FUZZ_SRCS_symvers :=
+FUZZ_SRCS_describe :=
+FUZZ_SRCS_extract :=
 FUZZ_SRCS_reloc := $(RELOC_LIB_SRCS) $(CHECKER_LIB_SRCS)
 FUZZ_SRCS_udiff :=
 FUZZ_SRCS_kcmd :=

@@ -21,6 +21,12 @@
 #   KLP_TAG_foo.o := OBJ     object of foo.c; empty to leave foo untagged
 #   KLP_TAG_FILE := FILE...  tag files ("FUNCTION OBJECT" lines); a change
 #                            recompiles the module
+#   KLP_TAG_EXTRACT_foo.o := FILE
+#                            compile foo.c as a part of the livepatch module
+#                            (the plugin's extract mode): what FILE, relative
+#                            to $(src) unless absolute, does not keep is a
+#                            reference to the running kernel; klp-tag-build
+#                            writes it; a change recompiles foo.o
 #   KLP_TAG_ABI := auto|klp-arch|none
 #                            auto (default): klp-arch when the kernel tree's
 #                            include/linux/livepatch.h declares
@@ -62,8 +68,8 @@
 # ccache (make CC="ccache gcc"): ccache hashes the source and the command
 # line, never the files the plugin reads, so every compile with the plugin
 # names them in CCACHE_EXTRAFILES (the plugin, the tag files, the file's
-# table lines; after the user's own value): a change to any of them is a
-# cache miss in direct and in preprocessor mode.  Table scans bypass the
+# table lines and extract file; after the user's own value): a change to
+# any of them is a cache miss in direct and in preprocessor mode.  Table scans bypass the
 # cache: a cached -fsyntax-only run would not write the table file.
 #
 # Livepatch relocations: once a module's object is linked, and before
@@ -83,7 +89,9 @@
 # kbuild or without a kernel tree, no plugin, a plugin built for another
 # GCC than $(CC), an object name a module cannot have, a tagged .S file
 # (the plugin compiles C only), a missing tag file, a bad KLP_TAG_ABI, a
-# missing KLP_TAG_MODULES file, livepatch relocations without the hook.
+# missing KLP_TAG_MODULES file, livepatch relocations without the hook, a
+# missing extract file, one for a file no module is built from, or with
+# KLP_TAG_OFF (without the plugin the file would be compiled whole).
 
 ifndef klp_tag_included
 klp_tag_included := 1
@@ -112,8 +120,14 @@ klp_tag_c_parts = $(foreach p,$(call klp_tag_parts,$1),$(if $(wildcard $(src)/$(
 # post-link hook finds it from the .ko's name.
 klp_tag_reloc_stamp = $(patsubst ./%,%,$(dir $1)).$(notdir $(1:.o=)).klp-reloc
 
+# Module $1's extract stamp, relative to $(obj): .foo.o.klp-extract beside
+# foo.o, the checksum of its extract file (or "none"), rewritten only when
+# that changes.
+klp_tag_extract_stamp = $(patsubst ./%,%,$(dir $1)).$(notdir $1).klp-extract
+
 # Generated files, removed by `make clean`.
 clean-files += .klp-tag.stamp .klp-tag.check \
+	$(foreach f,$(klp_tag_files),$(call klp_tag_extract_stamp,$f)) \
 	$(foreach m,$(obj-m),$(call klp_tag_reloc_stamp,$m) $(call klp_tag_reloc_stamp,$m).d) \
 	$(foreach m,$(klp_tag_composites),.$(m:.o=).klp.lds .$(m:.o=).ko.klp.lds \
 		$(foreach p,$(call klp_tag_c_parts,$m),$(p:.o=.klp-tables) $(p:.o=.klp-tables-in)))
@@ -155,6 +169,10 @@ klp_tag_object_of = $(strip $(if $(filter undefined,$(origin KLP_TAG_$1)),$(KLP_
 
 klp_tag_tagfiles = $(foreach t,$(KLP_TAG_FILE),$(if $(filter /%,$t),$t,$(src)/$t))
 
+# The extract file of file $1, relative to $(src) unless absolute, or nothing.
+klp_tag_extract_of = $(foreach x,$(firstword $(or $(KLP_TAG_EXTRACT_$1),$(KLP_TAG_EXTRACT_$(notdir $1)))), \
+	$(if $(filter /%,$x),$x,$(src)/$x))
+
 klp_tag_allow_clobber = $(if $(filter-out 0 n no,$(KLP_TAG_ALLOW_CLOBBER)),--allow-clobber)
 klp_tag_symbols = $(or $(KLP_TAG_SYMBOLS),/boot/System.map-$(KERNELRELEASE))
 klp_tag_modules = $(foreach k,$(KLP_TAG_MODULES),$(if $(filter /%,$k),$k,$(src)/$k))
@@ -191,6 +209,7 @@ klp_tag_cflags = $(if $(klp_tag_off),-DKLP_TAG_OFF, \
 	$(addprefix -fplugin-arg-klp_tag-object=,$(call klp_tag_object_of,$1)) \
 	$(addprefix -fplugin-arg-klp_tag-tags=,$(klp_tag_tagfiles)) \
 	$(if $2,-fplugin-arg-klp_tag-tables=$(obj)/$(1:.o=.klp-tables-in)) \
+	$(addprefix -fplugin-arg-klp_tag-extract=,$(call klp_tag_extract_of,$1)) \
 	$(if $(filter-out 0 n no,$(KLP_TAG_VERBOSE)),-fplugin-arg-klp_tag-verbose)) \
 	-I$(klp_tag_incdir)
 
@@ -207,10 +226,13 @@ klp_tag_named = $(if $(KLP_TAG),$(call klp_tag_quote,KLP_TAG=$(KLP_TAG))) \
 klp_tag_name_errors = $(strip $(if $(strip $(klp_tag_named)), \
 	$(shell $(klp_tag_lds_gen) --object-name $(klp_tag_named) 2>&1 >/dev/null)))
 
-# KLP_TAG_foo.o naming a file that no module of the directory is built
-# from: a typo that would leave the real file untagged.
-klp_tag_stray = $(filter-out $(addprefix KLP_TAG_,$(klp_tag_files) $(notdir $(klp_tag_files))), \
+# KLP_TAG_foo.o or KLP_TAG_EXTRACT_foo.o naming a file that no module of
+# the directory is built from: a typo that would leave the real file
+# untagged, or compiled whole.
+klp_tag_stray = $(filter-out $(addprefix KLP_TAG_,$(klp_tag_files) $(notdir $(klp_tag_files))) \
+		$(addprefix KLP_TAG_EXTRACT_,$(klp_tag_files) $(notdir $(klp_tag_files))), \
 	$(filter KLP_TAG_%.o,$(.VARIABLES)))
+klp_tag_stray_file = $(patsubst KLP_TAG_%,%,$(patsubst KLP_TAG_EXTRACT_%,%,$1))
 
 # First lines of `gcc --version`, compared without the program name (the
 # plugin may have been built with gcc, the kernel built with gcc-12).
@@ -219,7 +241,7 @@ klp_tag_gcc_of_cc = $(shell $(CC) --version 2>/dev/null | head -n 1)
 klp_tag_gcc_differs = $(filter-out $(wordlist 2,99,$1),$(wordlist 2,99,$2))$(filter-out $(wordlist 2,99,$2),$(wordlist 2,99,$1))
 
 define klp_tag_checks
-$(if $(klp_tag_off),,
+$(if $(klp_tag_off),$(foreach f,$(klp_tag_files),$(if $(call klp_tag_extract_of,$f),$(error klp-tag: KLP_TAG_OFF builds without the plugin, but KLP_TAG_EXTRACT_$f needs it: without it $(f:.o=.c) would be compiled whole, every function and variable a second copy of the kernel's))),
 $(if $(wildcard $(KLP_TAG_PLUGIN)),,$(error klp-tag: the klp_tag GCC plugin '$(KLP_TAG_PLUGIN)' does not exist: run make in the klp-tag tree (or make install), or set KLP_TAG_PLUGIN))
 $(if $(klp_tag_gcc_of_plugin),$(if $(call klp_tag_gcc_differs,$(klp_tag_gcc_of_plugin),$(klp_tag_gcc_of_cc)),$(error klp-tag: '$(KLP_TAG_PLUGIN)' was built for '$(klp_tag_gcc_of_plugin)', but this kernel builds with '$(klp_tag_gcc_of_cc)' (CC=$(strip $(CC))): rebuild the plugin with make CC=$(strip $(CC)))))
 $(if $(klp_tag_incdir),,$(error klp-tag: klp_tag.h not found next to $(klp_tag_here) (in it or in its include/): run make in the klp-tag tree, or make install))
@@ -230,8 +252,9 @@ $(foreach k,$(klp_tag_modules),$(if $(wildcard $k),,$(error klp-tag: KLP_TAG_MOD
 $(foreach f,$(klp_tag_files),$(if $(call klp_tag_object_of,$f),
 	$(if $(wildcard $(src)/$(f:.o=.S)),$(error klp-tag: $(f:.o=.S) is assembly, which the plugin does not compile, yet it is tagged $(call klp_tag_object_of,$f)$(if $(filter undefined,$(origin KLP_TAG_$f)), by KLP_TAG): its entries would stay in the plain sections; set KLP_TAG_$f := (empty) to leave it untagged))))
 $(if $(klp_tag_name_errors),$(error $(klp_tag_name_errors)))
-$(if $(klp_tag_stray),$(error klp-tag: $(firstword $(klp_tag_stray)) names $(patsubst KLP_TAG_%,%,$(firstword $(klp_tag_stray))), but no module of this directory is built from it (its objects: $(klp_tag_files)): correct the file name))
+$(if $(klp_tag_stray),$(error klp-tag: $(firstword $(klp_tag_stray)) names $(call klp_tag_stray_file,$(firstword $(klp_tag_stray))), but no module of this directory is built from it (its objects: $(klp_tag_files)): correct the file name))
 $(foreach t,$(klp_tag_tagfiles),$(if $(wildcard $t),,$(error klp-tag: KLP_TAG_FILE: '$t' does not exist)))
+$(foreach f,$(klp_tag_files),$(foreach x,$(call klp_tag_extract_of,$f),$(if $(wildcard $x),,$(error klp-tag: KLP_TAG_EXTRACT_$f: '$x' does not exist))))
 $(if $(filter auto,$(or $(KLP_TAG_ABI),auto)),@echo 'klp-tag: KLP_TAG_ABI=auto -> $(klp_tag_abi): $(srctree)/include/linux/livepatch.h $(if $(filter klp-arch,$(klp_tag_abi)),declares arch_klp_init_object_loaded(): livepatch applies .klp.arch.<object> sections after relocations,declares no arch_klp_init_object_loaded(): this kernel applies alternatives and paravirt entries at module load, so nothing is renamed to .klp.arch)'))
 endef
 
@@ -258,6 +281,17 @@ $(obj)/.klp-tag.stamp: FORCE
 
 $(addprefix $(obj)/,$(klp_tag_files)): $(obj)/.klp-tag.stamp
 
+# Each object depends on its extract file through the stamp that says what
+# the file holds: the variable may be set after the include, and make
+# reads a prerequisite at once, a recipe only when it runs.
+define klp_tag_extract_rules
+$(obj)/$(call klp_tag_extract_stamp,$1): $(obj)/.klp-tag.stamp FORCE
+	@{ $$(if $$(call klp_tag_extract_of,$1),cksum $$(call klp_tag_extract_of,$1),echo none); } \
+		> $$@.tmp && if cmp -s $$@.tmp $$@; then rm -f $$@.tmp; else mv -f $$@.tmp $$@; fi
+$(obj)/$1: $(obj)/$(call klp_tag_extract_stamp,$1)
+endef
+$(foreach f,$(klp_tag_files),$(eval $(call klp_tag_extract_rules,$f)))
+
 # The files the plugin reads when it compiles $1 ($2: a C part of a
 # composite module), for ccache; the user's own list first.
 klp_tag_empty :=
@@ -265,7 +299,7 @@ klp_tag_space := $(klp_tag_empty) $(klp_tag_empty)
 klp_tag_user_extrafiles := $(CCACHE_EXTRAFILES)
 klp_tag_extrafiles = $(subst $(klp_tag_space),:,$(strip $(klp_tag_user_extrafiles) \
 	$(if $(klp_tag_off),,$(KLP_TAG_PLUGIN) $(klp_tag_tagfiles) \
-		$(if $2,$(obj)/$(1:.o=.klp-tables-in)))))
+		$(if $2,$(obj)/$(1:.o=.klp-tables-in)) $(call klp_tag_extract_of,$1))))
 $(foreach f,$(klp_tag_files),$(eval $(obj)/$f: export CCACHE_EXTRAFILES = \
 	$$(call klp_tag_extrafiles,$f,$$(call klp_tag_is_c_part,$f))))
 

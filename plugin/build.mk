@@ -4,8 +4,8 @@
 # directive rewriting), also linked into its unit test and fuzz harness,
 # and the common library (common/build.mk).
 
-PLUGIN_CXX_SRCS := $(addprefix plugin/,klp_tag.cc options.cc attribute.cc symbols.cc abi.cc \
-	tables.cc resolve.cc rewrite.cc map.cc)
+PLUGIN_CXX_SRCS := $(addprefix plugin/,klp_tag.cc options.cc declarations.cc extract.cc \
+	attribute.cc symbols.cc abi.cc tables.cc resolve.cc rewrite.cc map.cc describe.cc)
 PLUGIN_C_SRCS := plugin/asm_rewrite.c
 PLUGIN_OBJS := $(PLUGIN_CXX_SRCS:.cc=.o) $(PLUGIN_C_SRCS:.c=.o)
 PLUGIN_HDRS := $(wildcard plugin/*.h) $(COMMON_HDRS)

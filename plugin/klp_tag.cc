@@ -50,6 +50,18 @@
  *                 write this unit's tables for the other units (scan mode,
  *                 with -fsyntax-only; the kbuild fragment runs it for each
  *                 file of a module made of several)
+ *   extract=FILE  compile the unit as a part of a livepatch module: every
+ *                 function and variable FILE (common/extract.h, written by
+ *                 klp-tag-build) does not keep becomes a reference to the
+ *                 running kernel's symbol, as GCC's extern inline, so the
+ *                 code kept is a normal compile's; file-scope asm is
+ *                 dropped; ref lines name the kernel's symbols, for the
+ *                 map's symbol and alias records (extract.cc)
+ *   describe      write DUMPBASE.klp-describe (common/describe.h): every
+ *                 function's lines, every symbol with its origin, clone
+ *                 kind and inlined bodies, every local static with its
+ *                 ordinal, for klp-tag-build; it changes nothing in the
+ *                 compile and takes no other option (describe.cc)
  *   verbose       print each function's object as a note
  *
  * Build with `make`; use with
@@ -120,9 +132,14 @@ int plugin_init(struct plugin_name_args *info, struct plugin_gcc_version *versio
 		error("klp_tag: out of memory");
 		return 1;
 	}
+	init_parsed(&unit->parsed);
 	parse_arguments(info, unit);
 
 	register_callback(name, PLUGIN_INFO, NULL, &klp_tag_info);
+	if (unit->options.describe) {
+		register_describe_mode(name, unit);
+		return 0;
+	}
 	register_klp_object_attribute(name, unit);
 	register_klp_symbol_attribute(name, unit);
 	/*
@@ -149,6 +166,9 @@ int plugin_init(struct plugin_name_args *info, struct plugin_gcc_version *versio
 	 */
 	register_callback(name, PLUGIN_ALL_IPA_PASSES_END, resolve_unit_event, unit);
 	register_callback(name, PLUGIN_FINISH_UNIT, emit_map, unit);
+	/* GCC runs an event's callbacks last registered first: extract mode's come first. */
+	if (unit->options.extract_file)
+		register_extract_mode(name, unit);
 
 	pass.pass = make_klp_tag_pass(g, unit);
 	pass.reference_pass_name = "optimized";

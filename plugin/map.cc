@@ -8,7 +8,8 @@
  * Out: the section, appended to the unit's assembly: the unit, the objects
  *      its tables name, each table's .new_func (tied by relocation, so the
  *      link can check a function another unit defines), the explicitly
- *      placed symbols it references (for the klp relocation converter),
+ *      placed symbols it references (for the klp relocation converter;
+ *      also the extract file's ref lines, as symbol or alias records),
  *      each function's object.
  */
 #include "gcc-plugin.h"
@@ -76,6 +77,16 @@ void emit_map(void *, void *data)
 
 		snprintf(position, sizeof(position), "%lu", s.position);
 		klp_map_write_record(asm_out_file, KLP_MAP_SYMBOL, s.source, 0, NULL, strings, 3);
+	}
+	/* An extract file's ref lines, as klp-reloc reads klp_symbol declarations. */
+	for (const extract_ref &x : unit->refs) {
+		char position[24];
+		const char *strings[4] = { x.object, x.ref_symbol, position, x.kernel_symbol };
+		bool alias = strcmp(x.ref_symbol, x.kernel_symbol) != 0;
+
+		snprintf(position, sizeof(position), "%lu", x.position);
+		klp_map_write_record(asm_out_file, alias ? KLP_MAP_ALIAS : KLP_MAP_SYMBOL,
+				     KLP_SRC_EXTRACT, 0, NULL, strings, alias ? 4 : 3);
 	}
 	FOR_EACH_VEC_ELT(unit->map, i, r) {
 		const char *strings[3] = { r->object, r->function, r->symbol };

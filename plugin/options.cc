@@ -1,13 +1,13 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 /*
  * options.cc - the first stage: the plugin's arguments, every key known and
- * every value checked, and the tag files they name.
+ * every value checked, and the tag files and the extract file they name.
  *
  * In:  -fplugin-arg-klp_tag-KEY[=VALUE] (plugin_name_args)
- * Out: klp_options, and three klp_tags: the tag files' function pairs and
+ * Out: klp_options, three klp_tags: the tag files' function pairs and
  *      symbol lines, and the tables of the module's other units (tables=),
  *      each with the lines that disagreed with an earlier one, reported at
- *      the function or symbol later.
+ *      the function or symbol later; the extract file (klp_unit::extract).
  */
 #include "gcc-plugin.h"
 #include "tree.h"
@@ -29,6 +29,12 @@ const char klp_tag_help[] =
 	"                                             units of the module say (repeatable)\n"
 	"  -fplugin-arg-klp_tag-write-tables=FILE     write this unit's tables for the other\n"
 	"                                             units (use with -fsyntax-only)\n"
+	"  -fplugin-arg-klp_tag-extract=FILE          compile the unit into a livepatch module:\n"
+	"                                             what FILE does not keep becomes a\n"
+	"                                             reference to the running kernel\n"
+	"  -fplugin-arg-klp_tag-describe              write DUMPBASE.klp-describe, what the\n"
+	"                                             compile made of each function (for\n"
+	"                                             klp-tag-build); changes nothing else\n"
 	"  -fplugin-arg-klp_tag-verbose               print each function's object\n"
 	"  __attribute__((klp_object(\"NAME\")))         tag one function\n";
 
@@ -134,6 +140,20 @@ static void read_table_file(const char *path, klp_tags *tables)
 	free(text);
 }
 
+/* extract=: the extract file klp-tag-build wrote (common/extract.h). */
+static void read_extract_file(const char *path, klp_unit *unit)
+{
+	char err[KLP_EXTRACT_ERRLEN];
+	size_t len;
+	char *text = read_whole(path, "extract file", &len);
+
+	if (!text)
+		return;
+	if (klp_extract_parse(text, len, &unit->extract, err))
+		error("extract file %qs, %s", path, err);
+	free(text);
+}
+
 static const char *value_form(const char *key)
 {
 	if (strcmp(key, "object") == 0)
@@ -164,7 +184,7 @@ static bool parse_abi(const char *key, const char *value, enum klp_map_abi *abi)
 static bool takes_value(const char *key)
 {
 	static const char *const keys[] = { "object", "tags", "abi", "kernel", "tables",
-					    "write-tables" };
+					    "write-tables", "extract" };
 	size_t i;
 
 	for (i = 0; i < sizeof(keys) / sizeof(keys[0]); i++)
@@ -185,9 +205,10 @@ bool parse_arguments(const struct plugin_name_args *info, klp_unit *unit)
 		const char *key = info->argv[i].key, *value = info->argv[i].value;
 		bool needs_value = takes_value(key);
 
-		if (!needs_value && strcmp(key, "verbose") != 0) {
+		if (!needs_value && strcmp(key, "verbose") != 0 && strcmp(key, "describe") != 0) {
 			error("unknown option %<%s%s%>; klp_tag knows object=, tags=, tables=, "
-			      "write-tables=, abi=, kernel= and verbose", prefix, key);
+			      "write-tables=, abi=, kernel=, extract=, describe and verbose", prefix,
+			      key);
 			ok = false;
 		} else if (needs_value && (!value || !*value)) {
 			error("option %<%s%s%> needs a value: %<%s%s=%s%>", prefix, key, prefix, key,
@@ -198,6 +219,17 @@ bool parse_arguments(const struct plugin_name_args *info, klp_unit *unit)
 			ok = false;
 		} else if (strcmp(key, "verbose") == 0) {
 			options->verbose = true;
+		} else if (strcmp(key, "describe") == 0) {
+			options->describe = true;
+		} else if (strcmp(key, "extract") == 0) {
+			if (options->extract_file) {
+				error("option %<%s%s%> is given twice: a unit has one extract file",
+				      prefix, key);
+				ok = false;
+			} else {
+				options->extract_file = keep_string(value);
+				read_extract_file(value, unit);
+			}
 		} else if (strcmp(key, "object") == 0) {
 			options->default_object =
 				checked_object_name(value, strlen(value), UNKNOWN_LOCATION,
@@ -218,6 +250,13 @@ bool parse_arguments(const struct plugin_name_args *info, klp_unit *unit)
 			ok = false;
 		}
 	}
+	/* Describe mode must leave the compile as it is: nothing else may run. */
+	for (i = 0; options->describe && i < info->argc; i++)
+		if (strcmp(info->argv[i].key, "describe") != 0) {
+			error("option %<%sdescribe%> changes nothing in the compile, so it takes no "
+			      "other option (given: %<%s%s%>)", prefix, prefix, info->argv[i].key);
+			return false;
+		}
 	/*
 	 * A scan writes what the unit's own tables say; the kbuild fragment
 	 * gives it the same flags as the compile, whose table file may not

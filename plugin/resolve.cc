@@ -32,7 +32,7 @@
  * DECL_ABSTRACT_ORIGIN once materialized; before that, only their node's
  * clone_of says where they come from.
  */
-static tree origin_of(tree decl)
+tree origin_of(tree decl)
 {
 	while (DECL_ABSTRACT_ORIGIN(decl) && DECL_ABSTRACT_ORIGIN(decl) != decl &&
 	       TREE_CODE(DECL_ABSTRACT_ORIGIN(decl)) == FUNCTION_DECL)
@@ -40,7 +40,7 @@ static tree origin_of(tree decl)
 	return decl;
 }
 
-static tree origin_of_node(cgraph_node *node)
+tree origin_of_node(cgraph_node *node)
 {
 	while (node->clone_of)
 		node = node->clone_of;
@@ -440,8 +440,10 @@ static void build_call_graph(klp_unit *unit, auto_vec<group *> &all)
 	klp_resolution *r = &unit->resolution;
 	cgraph_node *node;
 
+	/* An extern inline body (extract mode makes every function the module
+	 * does not keep one) is never emitted: it calls nothing. */
 	FOR_EACH_FUNCTION(node)
-		if (!node->alias && !node->thunk && node->definition) {
+		if (!node->alias && !node->thunk && node->definition && !DECL_EXTERNAL(node->decl)) {
 			group *grp = group_of(r, origin_of_node(node));
 
 			if (grp)
@@ -457,7 +459,8 @@ static void build_call_graph(klp_unit *unit, auto_vec<group *> &all)
 		cgraph_edge *e;
 		group *caller;
 
-		if (node->alias || node->thunk || !node->definition)
+		if (node->alias || node->thunk || !node->definition ||
+		    DECL_EXTERNAL((node->inlined_to ? node->inlined_to : node)->decl))
 			continue;
 		caller = find_group(*r, origin_of_node(node->inlined_to ? node->inlined_to : node));
 		if (!caller)

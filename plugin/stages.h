@@ -4,7 +4,14 @@
  *
  * A unit goes through them in this order (klp_tag.cc registers each):
  *
- *   options.cc    plugin arguments and tag files      -> klp_options, klp_tags
+ *   options.cc    plugin arguments, tag files and the extract file
+ *                                                     -> klp_options, klp_tags, klp_extract
+ *   declarations.cc  what the parser saw: definitions, their lines, the
+ *                 ordinals of function-local variables (parsing)
+ *                                                     -> klp_parsed
+ *   extract.cc    extract mode: what the unit does not keep becomes a
+ *                 reference to the running kernel (IPA starts), checked
+ *                 at the end of the unit                -> klp_unit::refs
  *   attribute.cc  the klp_object attribute (parsing)  -> klp_unit::attributes
  *   symbols.cc    the klp_symbol attribute (parsing), the symbols referenced
  *                 (IPA done)                          -> klp_unit::symbols
@@ -14,6 +21,10 @@
  *                 kernel (IPA done)                    -> klp_resolution
  *   rewrite.cc    the pass: rename the asm's sections  -> map records
  *   map.cc        the .klp_tag.map section (end of unit)
+ *
+ * Describe mode (describe.cc) is another plugin altogether: it changes
+ * nothing in the compile and runs none of these stages but options.cc and
+ * declarations.cc.
  *
  * Every stage gets the state it reads and writes as an argument; the only
  * global is the attribute handler's pointer to it, because GCC gives
@@ -25,7 +36,9 @@
 #include "gcc-plugin.h"
 #include "tree.h"
 #include "hash-map.h"
+#include "hash-set.h"
 
+#include "extract.h"
 #include "klp_map.h"
 #include "tagfile.h"
 #include "version.h"
@@ -40,6 +53,8 @@ struct klp_options {
 	 * include no livepatch header (the kbuild fragment passes it). */
 	enum klp_map_abi kernel_tree_abi;
 	bool verbose;
+	bool describe;				/* describe: write the describe file, change nothing */
+	const char *extract_file;		/* extract=FILE, or NULL */
 };
 
 struct klp_tags {
@@ -56,6 +71,41 @@ struct klp_unit;
  */
 bool parse_arguments(const struct plugin_name_args *info, klp_unit *unit);
 extern const char klp_tag_help[];
+
+/* ---- declarations.cc ------------------------------------------------------- */
+
+typedef hash_set<const char *, false, nofree_string_hash> name_set;
+typedef hash_map<const char *, unsigned, simple_hashmap_traits<nofree_string_hash, unsigned>>
+	name_counts;
+
+/* A function definition as parsed: its lines (describe.h's fn record). */
+struct parsed_function {
+	const char *cname, *file;
+	unsigned first, last;
+};
+
+/* What the parser saw (cc1 only: lto1 parses nothing). */
+struct klp_parsed {
+	vec<parsed_function> functions;		/* definitions, in parse order */
+	name_set *defined_functions;		/* file scope, by C name */
+	name_set *defined_variables;
+	name_set *declared;			/* any file-scope function or variable */
+	/* Variables local to a function, by DECL_UID: their ordinal among the
+	 * variables of their name in their function, from 1, in declaration
+	 * order; and per "FUNC:NAME" how many there are. */
+	hash_map<int_hash<unsigned, 0xffffffffu, 0xfffffffeu>, unsigned> *ordinals;
+	name_counts *locals;
+};
+
+void init_parsed(klp_parsed *parsed);
+void record_definition(void *event_data, void *data);	/* FINISH_PARSE_FUNCTION; data: klp_parsed */
+void record_declaration(void *event_data, void *data);	/* FINISH_DECL; data: klp_parsed */
+/* VAR's ordinal among the variables of its name in its function, 0 when the parser did not see it. */
+unsigned local_ordinal(const klp_parsed &parsed, tree var);
+/* How many variables called NAME function FUNC declares. */
+unsigned local_count(const klp_parsed &parsed, const char *func, const char *name);
+/* Is VAR a variable local to a function that the parser saw (static storage)? */
+bool is_local_static(tree var);
 
 /* ---- attribute.cc ---------------------------------------------------------- */
 
@@ -174,6 +224,10 @@ group *find_group(const klp_resolution &resolution, tree decl);
  */
 const char *caller_object(const klp_options &options, const group *grp, bool *known);
 const char *c_name(tree decl);
+/* The function an IPA clone or split part was made from (DECL itself otherwise). */
+tree origin_of(tree decl);
+struct cgraph_node;
+tree origin_of_node(cgraph_node *node);
 
 /* ---- rewrite.cc ------------------------------------------------------------ */
 
@@ -187,6 +241,28 @@ struct map_record {
 };
 
 opt_pass *make_klp_tag_pass(gcc::context *ctxt, klp_unit *unit);
+
+/* ---- extract.cc ------------------------------------------------------------ */
+
+/* A ref line whose symbol the unit's code references: a map record. */
+struct extract_ref {
+	const char *ref_symbol, *kernel_symbol, *object;
+	unsigned long position;
+};
+
+/*
+ * Register extract mode's callbacks after the other stages' (GCC runs the
+ * callbacks of an event last registered first): the unit is externalized
+ * before the other stages see it when IPA starts, and at its end the
+ * referenced local variables no line names are errors and the refs the
+ * code references are known (klp_unit::refs) before the map is written.
+ */
+void register_extract_mode(const char *plugin_name, klp_unit *unit);
+
+/* ---- describe.cc ----------------------------------------------------------- */
+
+/* Describe mode: register its callbacks, and nothing else. */
+void register_describe_mode(const char *plugin_name, klp_unit *unit);
 
 /* ---- map.cc ---------------------------------------------------------------- */
 
@@ -213,6 +289,9 @@ struct klp_unit {
 	klp_tables tables;
 	klp_resolution resolution;
 	vec<map_record> map;
+	klp_parsed parsed;
+	struct klp_extract extract;		/* extract=, parsed */
+	vec<extract_ref> refs;			/* the extract file's ref lines the code uses */
 };
 
 /* A string kept for the whole compile (out of the garbage collector's reach). */

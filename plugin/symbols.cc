@@ -174,7 +174,8 @@ void resolve_symbols(klp_unit *unit)
 			attr = &streamed;
 		if (!attr && !line)
 			continue;
-		if (node->definition) {
+		/* An extern inline body is no definition of the unit (extract mode). */
+		if (node->definition && !DECL_EXTERNAL(decl)) {
 			if (attr && attr->decl == decl)
 				error_at(attr->loc, "%qD is declared with %<klp_symbol%> to live in "
 					 "object %qs, but this unit defines it: a symbol of the "

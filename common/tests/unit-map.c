@@ -66,6 +66,25 @@ int main(void)
 	sec[3] = 'G';
 	UNIT_CHECK("misaligned record stops", klp_map_read_record(sec, n, &pos, &r, &why) == -1 &&
 					      strstr(why, "8-byte"));
+	{
+		const char *alias[] = { "vmlinux", "show.klp.1", "2", "show" };
+		const char *short_alias[] = { "vmlinux", "show.klp.1", "2" };
+
+		n = put_record(sec, KLP_MAP_ALIAS, KLP_SRC_EXTRACT, 0, alias, 4);
+		pos = 0;
+		UNIT_CHECK("alias record", klp_map_read_record(sec, n, &pos, &r, &why) == 1 &&
+					   r.kind == KLP_MAP_ALIAS && r.source == KLP_SRC_EXTRACT);
+		UNIT_CHECK_STR("alias: object", r.str[0], "vmlinux");
+		UNIT_CHECK_STR("alias: referenced symbol", r.str[1], "show.klp.1");
+		UNIT_CHECK_STR("alias: position", r.str[2], "2");
+		UNIT_CHECK_STR("alias: kernel symbol", r.str[3], "show");
+		n = put_record(sec, KLP_MAP_ALIAS, KLP_SRC_EXTRACT, 0, short_alias, 3);
+		pos = 0;
+		UNIT_CHECK("alias record without its kernel symbol stops",
+			   klp_map_read_record(sec, n, &pos, &r, &why) == -1 &&
+			   strstr(why, "missing strings"));
+		UNIT_CHECK_STR("extract source", klp_map_source_name(KLP_SRC_EXTRACT), "extract");
+	}
 	UNIT_CHECK_STR("source names", klp_map_source_name(KLP_SRC_PROPAGATED), "propagated");
 	UNIT_CHECK_STR("abi names", klp_map_abi_name(KLP_ABI_KLP_ARCH), "klp-arch");
 	UNIT_CHECK_STR("unknown source", klp_map_source_name(99), "unknown");

@@ -9,6 +9,10 @@
  *   MODULE_CALLEE   default dummy_check (static in livepatch-shadow-mod.ko)
  *   DECL_NAME/DECL_OBJ/DECL_POS  a klp_symbol declaration (symbol record)
  *   DECL2_POS       a second declaration of DECL_NAME that disagrees
+ *   ALIAS_NAME/ALIAS_OBJ/ALIAS_POS/ALIAS_KSYM  an extract file's ref line
+ *                   under another name (alias record: the object references
+ *                   ALIAS_NAME, the kernel's symbol is ALIAS_KSYM)
+ *   ALIAS2_NAME/ALIAS2_POS/ALIAS2_KSYM  a second one, in ALIAS_OBJ
  *   VMLINUX_EXTRA   one more call from fix_vmlinux
  *   DATA_SYM        a pointer to it in .data
  *   INIT            fix_init, in .init.text, patches MODOBJ and calls MODULE_CALLEE
@@ -88,6 +92,12 @@
 #endif
 #ifdef DECL2_POS
 	map_record 4, 2, 0, 0, DECL_OBJ, DECL_NAME, DECL2_POS
+#endif
+#ifdef ALIAS_NAME
+	map_record 6, 6, 0, 0, ALIAS_OBJ, ALIAS_NAME, ALIAS_POS, ALIAS_KSYM
+#endif
+#ifdef ALIAS2_NAME
+	map_record 6, 6, 0, 0, ALIAS_OBJ, ALIAS2_NAME, ALIAS2_POS, ALIAS2_KSYM
 #endif
 
 	.text

@@ -91,7 +91,7 @@ struct klp_rel {
 struct map_rec {
 	size_t offset;			/* within the map section */
 	int kind, source, flags, abi_req, abi_res;
-	const char *str[3];		/* see klp_map.h, missing ones "" */
+	const char *str[4];		/* see klp_map.h, missing ones "" */
 	const struct ef_sym *func;	/* function records: the symbol the relocation names */
 	uint64_t faddr;
 	size_t fshndx;

@@ -33,7 +33,7 @@ static int read_map(struct module *m)
 		struct map_rec mr = { .offset = rec.offset, .kind = rec.kind, .source = rec.source,
 				      .flags = rec.flags, .abi_req = rec.abi_requested,
 				      .abi_res = rec.abi_resolved,
-				      .str = { rec.str[0], rec.str[1], rec.str[2] } };
+				      .str = { rec.str[0], rec.str[1], rec.str[2], rec.str[3] } };
 		struct map_rec *grown;
 
 		if (mr.kind == KLP_MAP_FUNCTION || mr.kind == KLP_MAP_TABLE)

@@ -87,6 +87,10 @@ static void map_line(const struct map_rec *r, FILE *out)
 	case KLP_MAP_TABLE:
 		fprintf(out, "table %s %s %s\n", r->str[1][0] ? r->str[1] : "-", r->str[2], r->str[0]);
 		break;
+	case KLP_MAP_ALIAS:
+		fprintf(out, "alias %s %s %s %s %s\n", r->str[1], r->str[0], r->str[2], r->str[3],
+			klp_map_source_name(r->source));
+		break;
 	default:
 		fprintf(out, "%s %s %s %s\n", r->str[1][0] ? r->str[1] : "-", r->str[2],
 			r->str[0][0] ? r->str[0] : "-", klp_map_source_name(r->source));
@@ -325,6 +329,13 @@ void report_json(const struct module *m, const struct symdbs *db, const struct f
 			report_json_kv(out, "name", r->str[1], true);
 			report_json_kv(out, "object", r->str[0], true);
 			report_json_kv(out, "position", r->str[2], true);
+			report_json_kv(out, "source", klp_map_source_name(r->source), true);
+		} else if (r->kind == KLP_MAP_ALIAS) {
+			report_json_kv(out, "kind", "alias", false);
+			report_json_kv(out, "name", r->str[1], true);
+			report_json_kv(out, "object", r->str[0], true);
+			report_json_kv(out, "position", r->str[2], true);
+			report_json_kv(out, "kernel_name", r->str[3], true);
 			report_json_kv(out, "source", klp_map_source_name(r->source), true);
 		} else if (r->kind == KLP_MAP_TABLE) {
 			report_json_kv(out, "kind", "table", false);

@@ -5,7 +5,9 @@
  * For each undefined symbol and the object of the code that references it
  * (issue 15, item 2; docs/kernel-abi.md, section 12):
  *   1. a klp_symbol declaration (a SYMBOL map record) wins, checked at its
- *      position;
+ *      position; so does an extract file's ref line (a SYMBOL record, or an
+ *      ALIAS record when the unit references the kernel's symbol under
+ *      another name: the target is then the kernel's name);
  *   2. an export of vmlinux stays an ordinary relocation;
  *   3. an export of a patched module object becomes a klp relocation
  *      against it, so the patch can load before that module;
@@ -63,7 +65,8 @@ long rl_target(struct rl_ctx *c, const char *obj, const char *name, unsigned lon
 
 /* What a decision is about, for messages. */
 struct ref {
-	const char *name;		/* the undefined symbol */
+	const char *name;		/* the undefined symbol, for messages */
+	const char *kname;		/* its name in the kernel (an alias record's, else name) */
 	const char *refobj;		/* object of the referencing code, "" for data */
 	const char *where;		/* "bar (object ext4)", "data at .data+0x10" */
 };
@@ -118,9 +121,9 @@ static long in_vmlinux(struct rl_ctx *c, const struct ref *r, unsigned long pos)
 
 	if (rl_map(c))
 		return -2;
-	resolve_vmlinux(&c->map, r->name, pos, &res);
+	resolve_vmlinux(&c->map, r->kname, pos, &res);
 	if (res.status == RES_OK)
-		return add_target(c, "vmlinux", r->name, pos);
+		return add_target(c, "vmlinux", r->kname, pos);
 	describe_candidates(&c->map, NULL, &res, cand, sizeof(cand), &safe,
 			    c->have_vmlinux ? &c->vmlinux : NULL);
 	/* Which candidate is which source file's: the symbol table of vmlinux says (main.c). */
@@ -151,9 +154,9 @@ static long in_module(struct rl_ctx *c, const struct kmod *k, const struct ref *
 	unsigned long safe = 0;
 	size_t nsafe;
 
-	resolve_module(k, r->name, pos, &res);
+	resolve_module(k, r->kname, pos, &res);
 	if (res.status == RES_OK)
-		return add_target(c, k->object, r->name, pos);
+		return add_target(c, k->object, r->kname, pos);
 	nsafe = describe_candidates(NULL, k, &res, cand, sizeof(cand), &safe, NULL);
 	if (nsafe && res.count == 1 && res.core_count == 1)
 		snprintf(fix, sizeof(fix), "; declare it with " FIX, k->object, 0ul, r->name);
@@ -225,7 +228,16 @@ static bool written_for(struct rl_ctx *c, const struct ref *r, const char *obj, 
 	return false;
 }
 
-/* A klp_symbol declaration of NAME, or NULL; an error when two disagree. */
+/* The kernel's name a symbol or alias record gives. */
+static const char *kernel_name(const struct map_rec *x)
+{
+	return x->kind == KLP_MAP_ALIAS ? x->str[3] : x->str[1];
+}
+
+/*
+ * A klp_symbol declaration or extract file's ref line of NAME (a symbol or
+ * alias record), or NULL; an error when two disagree.
+ */
 static const struct map_rec *declaration(struct rl_ctx *c, const struct ref *r, bool *bad)
 {
 	const struct map_rec *found = NULL;
@@ -235,12 +247,19 @@ static const struct map_rec *declaration(struct rl_ctx *c, const struct ref *r, 
 	for (i = 0; i < c->m.nmap; i++) {
 		const struct map_rec *x = &c->m.map[i];
 
-		if (x->kind != KLP_MAP_SYMBOL || strcmp(x->str[1], r->name) != 0)
+		if ((x->kind != KLP_MAP_SYMBOL && x->kind != KLP_MAP_ALIAS) ||
+		    strcmp(x->str[1], r->name) != 0)
 			continue;
-		if (found && (strcmp(found->str[0], x->str[0]) || strcmp(found->str[2], x->str[2]))) {
-			rl_msg(&c->errors, "%s has two klp_symbol declarations that disagree, object '%s' position %s and object '%s' position %s, but the linked object has one symbol %s: keep one (a second static %s needs another name in the patch)",
-			       r->name, found->str[0], found->str[2], x->str[0], x->str[2], r->name,
-			       r->name);
+		if (found && (strcmp(found->str[0], x->str[0]) || strcmp(found->str[2], x->str[2]) ||
+			      strcmp(kernel_name(found), kernel_name(x)))) {
+			if (found->kind == KLP_MAP_SYMBOL && x->kind == KLP_MAP_SYMBOL)
+				rl_msg(&c->errors, "%s has two klp_symbol declarations that disagree, object '%s' position %s and object '%s' position %s, but the linked object has one symbol %s: keep one (a second static %s needs another name in the patch)",
+				       r->name, found->str[0], found->str[2], x->str[0], x->str[2],
+				       r->name, r->name);
+			else
+				rl_msg(&c->errors, "%s has two declarations that disagree, the kernel's %s in object '%s' at position %s and the kernel's %s in object '%s' at position %s, but the linked object has one symbol %s: each REFSYMBOL of the module's extract files must stand for one kernel symbol",
+				       r->name, kernel_name(found), found->str[0], found->str[2],
+				       kernel_name(x), x->str[0], x->str[2], r->name);
 			*bad = true;
 			return NULL;
 		}
@@ -250,12 +269,20 @@ static const struct map_rec *declaration(struct rl_ctx *c, const struct ref *r, 
 	return found;
 }
 
-static long declared(struct rl_ctx *c, const struct ref *r, const struct map_rec *d)
+static long declared(struct rl_ctx *c, const struct ref *decl_ref, const struct map_rec *d)
 {
-	char why[KLP_OBJNAME_WHY], *end;
+	char why[KLP_OBJNAME_WHY], *end, name[600];
+	struct ref alias = *decl_ref;
+	const struct ref *r = &alias;
 	const struct kmod *k;
 	unsigned long pos = strtoul(d->str[2], &end, 10);
 
+	/* The messages name both: what the object references and what the kernel has. */
+	if (d->kind == KLP_MAP_ALIAS) {
+		snprintf(name, sizeof(name), "%s (the kernel's %s)", decl_ref->name, d->str[3]);
+		alias.name = name;
+		alias.kname = d->str[3];
+	}
 	if (*end || !isdigit((unsigned char)d->str[2][0]) || strlen(d->str[2]) > 9) {
 		rl_msg(&c->errors, "klp_symbol of %s: position '%s' is not a decimal number", r->name,
 		       d->str[2]);
@@ -374,7 +401,7 @@ long rl_decide(struct rl_ctx *c, size_t sym, const char *refobj, size_t shndx, u
 {
 	struct rl_decision *d;
 	char where[400];
-	struct ref r = { c->m.elf.syms[sym].name, refobj, where };
+	struct ref r = { c->m.elf.syms[sym].name, c->m.elf.syms[sym].name, refobj, where };
 
 	for (d = c->decided[sym]; d; d = d->next)
 		if (strcmp(d->refobj, refobj) == 0)

@@ -416,6 +416,7 @@ void rl_close(struct rl_ctx *c)
 	for (i = 0; i < c->ntargets; i++) {
 		free(c->targets[i].sym);
 		free(c->targets[i].name);
+		free(c->targets[i].also);
 	}
 	free(c->targets);
 	klp_names_free(&c->target_names);

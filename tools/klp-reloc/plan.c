@@ -14,6 +14,7 @@
  * not read before livepatch writes it, with names of the era's widths.
  */
 #include "reloc.h"
+#include "util.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -156,9 +157,19 @@ static int plan_section(struct rl_ctx *c, const struct ef_sec *rs, size_t first_
 		check_site(c, ts, off, (uint32_t)GELF_R_TYPE(info), tg);
 		c->nconverted++;
 		/* An undefined symbol's entry becomes its first target's: no index moves. */
-		if (!tg->insym && !taken[sym] && c->m.elf.syms[sym].s.st_shndx == SHN_UNDEF) {
+		if (taken[sym] || c->m.elf.syms[sym].s.st_shndx != SHN_UNDEF)
+			continue;
+		taken[sym] = 1;
+		if (!tg->insym) {
 			tg->insym = sym;
-			taken[sym] = 1;
+		} else {
+			size_t *grown = klp_grow(tg->also, &tg->also_cap, tg->nalso + 1,
+						 sizeof(*grown));
+
+			if (!grown)
+				return -1;
+			tg->also = grown;
+			tg->also[tg->nalso++] = sym;
 		}
 	}
 	return 0;

@@ -63,6 +63,10 @@ struct rl_target {
 	unsigned long pos;
 	char *sym;			/* ".klp.sym.OBJ.NAME,POS" */
 	size_t insym;			/* input symbol whose entry it takes over, or 0: a new one */
+	/* Other undefined symbols whose relocations all moved to it (alias
+	 * records: two names the units used for one kernel symbol): their
+	 * entries become copies of its .klp.sym symbol, so none stays undefined. */
+	size_t *also, nalso, also_cap;
 	size_t outsym;			/* its index in the output .symtab */
 	size_t nrels;			/* relocations against it */
 };

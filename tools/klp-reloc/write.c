@@ -188,7 +188,7 @@ static int rebuild_symbols(struct out *o)
 	const struct ef_file *f = &o->c->m.elf;
 	const struct ef_sec *st = &f->secs[o->symtab];
 	struct buf *sb = &o->data[o->symtab];
-	size_t i;
+	size_t i, k;
 
 	put(sb, st->data, st->size);
 	if (o->xndx)
@@ -200,6 +200,11 @@ static int rebuild_symbols(struct out *o)
 		unsigned char raw[sizeof(Elf64_Sym)];
 
 		livepatch_symbol(raw, name);
+		for (k = 0; k < t->nalso; k++) {
+			memcpy(sb->p + t->also[k] * sizeof(Elf64_Sym), raw, sizeof(raw));
+			if (o->xndx)
+				set_le(o->data[o->xndx].p + 4 * t->also[k], 0, 4);
+		}
 		if (t->insym) {
 			memcpy(sb->p + t->insym * sizeof(Elf64_Sym), raw, sizeof(raw));
 			if (o->xndx)
