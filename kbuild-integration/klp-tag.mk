@@ -246,9 +246,15 @@ $(foreach f,$(klp_tag_files),$(if $(call klp_tag_object_of,$f),
 $(if $(klp_tag_name_errors),$(error $(klp_tag_name_errors)))
 $(if $(klp_tag_stray),$(error klp-tag: $(firstword $(klp_tag_stray)) names $(patsubst KLP_TAG_%,%,$(firstword $(klp_tag_stray))), but no module of this directory is built from it (its objects: $(klp_tag_files)): correct the file name))
 $(foreach t,$(klp_tag_tagfiles),$(if $(wildcard $t),,$(error klp-tag: KLP_TAG_FILE: '$t' does not exist)))
-$(if $(filter auto,$(or $(KLP_TAG_ABI),auto)),@echo 'klp-tag: KLP_TAG_ABI=auto -> $(klp_tag_abi): $(srctree)/include/linux/livepatch.h $(if $(filter klp-arch,$(klp_tag_abi)),declares arch_klp_init_object_loaded(): livepatch applies .klp.arch.<object> sections after relocations,declares no arch_klp_init_object_loaded(): this kernel applies alternatives and paravirt entries at module load, so nothing is renamed to .klp.arch)'))
+$(if $(filter auto,$(or $(KLP_TAG_ABI),auto)),@echo 'klp-tag: KLP_TAG_ABI=auto -> $(klp_tag_abi): $(abspath $(srctree))/include/linux/livepatch.h $(if $(filter klp-arch,$(klp_tag_abi)),declares arch_klp_init_object_loaded(): livepatch applies .klp.arch.<object> sections after relocations,declares no arch_klp_init_object_loaded(): this kernel applies alternatives and paravirt entries at module load, so nothing is renamed to .klp.arch)'))
 $(if $(filter 1,$(klp_tag_register_patch)),@echo 'klp-tag: KLP_TAG_REGISTER_PATCH=1: $(abspath $(srctree))/include/linux/livepatch.h declares klp_register_patch() (4.9 to 5.0): klp_tag_enable_patch() registers the patch and then enables it')
 endef
+
+# The linker script of a link (the composite ld -r, and the .ko link of
+# 4.9-5.3), from the objects it links; both passes have kbuild's cmd.
+quiet_cmd_klp_lds = KLPLDS  $@
+      cmd_klp_lds = $(if $(klp_tag_off),echo '/* KLP_TAG_OFF: nothing to keep */' > $@, \
+		$(klp_tag_lds_gen) --kernel=$(KERNELRELEASE) -o $@ $(filter %.o,$^))
 
 ifeq ($(klp_tag_pass),build)
 
@@ -283,10 +289,6 @@ klp_tag_extrafiles = $(subst $(klp_tag_space),:,$(strip $(klp_tag_user_extrafile
 		$(if $2,$(obj)/$(1:.o=.klp-tables-in)))))
 $(foreach f,$(klp_tag_files),$(eval $(obj)/$f: export CCACHE_EXTRAFILES = \
 	$$(call klp_tag_extrafiles,$f,$$(call klp_tag_is_c_part,$f))))
-
-quiet_cmd_klp_lds = KLPLDS  $@
-      cmd_klp_lds = $(if $(klp_tag_off),echo '/* KLP_TAG_OFF: nothing to keep */' > $@, \
-		$(klp_tag_lds_gen) --kernel=$(KERNELRELEASE) -o $@ $(filter %.o,$^))
 
 # Module-wide tables.  Each C file of a composite module is scanned
 # (-fsyntax-only, its own flags, the plugin writing what its klp_object
@@ -394,7 +396,7 @@ endif
 ifeq ($(klp_tag_pass)$(wildcard $(srctree)/scripts/Makefile.modfinal),modpost)
 define klp_tag_ko_rules
 $(obj)/.$(1:.o=).ko.klp.lds: $(obj)/$1
-	$(klp_tag_lds_gen) --kernel=$(KERNELRELEASE) -o $$@ $$<
+	$$(call cmd,klp_lds)
 $(obj)/$(1:.o=.ko): | $(obj)/.$(1:.o=).ko.klp.lds
 $(obj)/$(1:.o=.ko): LDFLAGS_MODULE += -T $(obj)/.$(1:.o=).ko.klp.lds
 endef
