@@ -75,10 +75,12 @@
 # symbol of a patched module) its .klp.sym symbol; kbuild's .ko link then
 # folds the relocations back, and the post-link hook klp-postlink.mk
 # (kbuild's ARCH_POSTLINK) restores them as .klp.rela sections and checks
-# the .ko.  Kbuild runs the hook by itself where the fragment can set it:
-# 4.9-5.3 (the .ko is linked in the modpost pass, which reads this file)
-# and 5.4-5.x (Makefile.modpost runs Makefile.modfinal).  Where the top
-# Makefile runs Makefile.modfinal (6.1), give it on the command line:
+# the .ko.  Kbuild runs the hook by itself where the fragment can set it,
+# for an external module: 4.9-5.3 (the .ko is linked in the modpost pass,
+# which reads this file) and 5.4-5.x (Makefile.modpost runs
+# Makefile.modfinal).  Where the top Makefile runs Makefile.modfinal (6.1),
+# and in the kernel tree (Makefile.modpost reads no directory's Makefile
+# there), give it on the command line:
 #     make -C KDIR M=$PWD ARCH_POSTLINK=<this directory>/klp-postlink.mk
 # A module that needs livepatch relocations without the hook is an error.
 #
@@ -162,13 +164,22 @@ klp_tag_allow_clobber = $(if $(filter-out 0 n no,$(KLP_TAG_ALLOW_CLOBBER)),--all
 klp_tag_symbols = $(or $(KLP_TAG_SYMBOLS),/boot/System.map-$(KERNELRELEASE))
 klp_tag_modules = $(foreach k,$(KLP_TAG_MODULES),$(if $(filter /%,$k),$k,$(src)/$k))
 # Where kbuild's .ko link can be followed by the post-link hook: modpost
-# (the fragment sets it, 4.9-5.x), command-line (6.1, given), missing (6.1,
-# not given), none (a Makefile.modfinal that runs no hook for modules).
+# (the fragment sets it: an external module's Kbuild file is read by
+# Makefile.modpost, which links the .ko on 4.9-5.3 and runs Makefile.modfinal
+# on 5.4-5.x), command-line (given: 6.1, or in the kernel tree), missing
+# (6.1, not given), missing-in-tree (in the kernel tree, not given:
+# Makefile.modpost reads no Makefile of the tree's directories), none (a
+# Makefile.modfinal that runs no hook for modules).
+klp_tag_hook_given = $(filter $(klp_tag_postlink),$(realpath $(ARCH_POSTLINK)))
 klp_tag_restore_hook = $(strip \
-	$(if $(wildcard $(srctree)/scripts/Makefile.modfinal), \
-	$(if $(shell grep -qs Makefile.modfinal $(srctree)/scripts/Makefile.modpost && echo y),modpost, \
-	$(if $(shell grep -qs ARCH_POSTLINK $(srctree)/scripts/Makefile.modfinal && echo y), \
-	$(if $(filter $(klp_tag_postlink),$(realpath $(ARCH_POSTLINK))),command-line,missing),none)),modpost))
+	$(if $(and $(wildcard $(srctree)/scripts/Makefile.modfinal), \
+		$(if $(shell grep -qs ARCH_POSTLINK $(srctree)/scripts/Makefile.modfinal && echo y),,y)),none, \
+	$(if $(klp_tag_hook_given),command-line, \
+	$(if $(KBUILD_EXTMOD), \
+		$(if $(wildcard $(srctree)/scripts/Makefile.modfinal), \
+			$(if $(shell grep -qs Makefile.modfinal $(srctree)/scripts/Makefile.modpost && echo y),modpost,missing), \
+			modpost), \
+		missing-in-tree))))
 
 klp_tag_has_hook = $(shell grep -qs arch_klp_init_object_loaded $(srctree)/include/linux/livepatch.h && echo y)
 # Decided once per make process (memoised), not once per compile.
@@ -270,12 +281,16 @@ $(foreach f,$(klp_tag_files), \
 	$(if $(filter-out $f,$(notdir $f)),$(call klp_tag_add_cflags,$f,$(notdir $f))))
 
 # The stamp runs the checks, says what auto decided, and changes whenever
-# a tag file or the plugin does, so every object is recompiled then.
+# a tag file or the plugin does, so every object is recompiled then.  Its
+# temporary file is the shell's own: 4.9-5.3 build each .ko named on the
+# command line (make -j DIR/a.ko DIR/b.ko) in a make of its own, and
+# those makes write the directory's stamp at the same time.
 $(obj)/.klp-tag.stamp: FORCE
 	$(klp_tag_checks)
-	@{ $(if $(klp_tag_off),echo off,cksum $(KLP_TAG_PLUGIN) $(klp_tag_tagfiles) $(klp_tag_reloc_tool); \
-	   echo $(call klp_tag_quote,symbols=$(klp_tag_symbols) modules=$(klp_tag_modules) $(klp_tag_allow_clobber))); } > $@.tmp && \
-	if cmp -s $@.tmp $@; then rm -f $@.tmp; else mv -f $@.tmp $@; fi
+	@tmp=$@.tmp$$$$; \
+	{ $(if $(klp_tag_off),echo off,cksum $(KLP_TAG_PLUGIN) $(klp_tag_tagfiles) $(klp_tag_reloc_tool); \
+	   echo $(call klp_tag_quote,symbols=$(klp_tag_symbols) modules=$(klp_tag_modules) $(klp_tag_allow_clobber))); } > $$tmp && \
+	if cmp -s $$tmp $@; then rm -f $$tmp; else mv -f $$tmp $@; fi
 
 $(addprefix $(obj)/,$(klp_tag_files)): $(obj)/.klp-tag.stamp
 
@@ -347,11 +362,18 @@ klp_tag_why_folded = klp-tag: $< needs livepatch relocations, but kbuild links t
 klp_tag_fix_missing = $(klp_tag_why_folded) the top Makefile runs that link, so give it \
 	klp-tag's post-link hook, which restores them right after it: \
 	make -C $(abspath $(objtree)) M=... ARCH_POSTLINK=$(klp_tag_postlink)
+klp_tag_fix_in_tree = klp-tag: $< needs livepatch relocations, but in the kernel tree kbuild \
+	links the .ko after modpost (ld -r in scripts/Makefile.modpost up to 5.3, in \
+	Makefile.modfinal from 5.4 on) without reading this directory's Makefile, and that link \
+	folds them into ordinary relocations against address 0: give it klp-tag's post-link hook, \
+	which restores them right after it: make ARCH_POSTLINK=$(klp_tag_postlink)
 klp_tag_fix_none = $(klp_tag_why_folded) this kernel's Makefile.modfinal runs no post-link \
 	hook for modules (ARCH_POSTLINK), so the build stops here: link the module by hand \
 	and run klp-reloc --restore on the .ko, then klp-arch-check --kbuild on it
 klp_tag_no_hook = $(if $(filter missing,$(klp_tag_restore_hook)), \
 		{ echo $(call klp_tag_quote,$(klp_tag_fix_missing)) >&2; rm -f $@.tmp; exit 1; };) \
+	$(if $(filter missing-in-tree,$(klp_tag_restore_hook)), \
+		{ echo $(call klp_tag_quote,$(klp_tag_fix_in_tree)) >&2; rm -f $@.tmp; exit 1; };) \
 	$(if $(filter none,$(klp_tag_restore_hook)), \
 		{ echo $(call klp_tag_quote,$(klp_tag_fix_none)) >&2; rm -f $@.tmp; exit 1; };)
 define klp_tag_reloc_rules
