@@ -280,9 +280,12 @@ static const struct {
 	{ R_X86_64_32, 0, "any" },
 	{ R_X86_64_32S, 0, "any" },
 	{ R_X86_64_PC32, 0, "any" },
-	/* "x86: Treat R_X86_64_PLT32 as R_X86_64_PC32" (4.16; some stable kernels took it). */
+	/*
+	 * "x86: Treat R_X86_64_PLT32 as R_X86_64_PC32" (4.16; the 4.9 series
+	 * took it in a backport, 4.9.337 has it: klp_reloc_type_written()).
+	 */
 	{ R_X86_64_PLT32, KLP_KV(4, 16), "4.16" },
-	/* Handled by 5.4.286 and 6.1, not by the 4.19 tree. */
+	/* Handled by 5.4.286 and 6.1, not by 4.9.337 or 4.19.304. */
 	{ R_X86_64_PC64, KLP_KV(5, 4), "5.4" },
 };
 
@@ -308,6 +311,14 @@ const char *klp_reloc_type_since(unsigned type)
 	int i = reloc_type_index(type);
 
 	return i >= 0 ? reloc_types[i].since_text : NULL;
+}
+
+unsigned klp_reloc_type_written(long v, unsigned type)
+{
+	/* apply_relocate_add(): "case R_X86_64_PC32: case R_X86_64_PLT32:" (4.9.337, 4.19, 5.4). */
+	if (type == R_X86_64_PLT32 && !klp_reloc_type_handled(v, type))
+		return R_X86_64_PC32;
+	return type;
 }
 
 enum klp_sympos_result klp_sympos_find(const uint64_t *addrs, size_t count, unsigned long pos,

@@ -196,6 +196,16 @@ int klp_reloc_type_handled(long v, unsigned type);
 /* Since which kernel it is handled, for messages ("5.4"); NULL when never. */
 const char *klp_reloc_type_since(unsigned type);
 
+/*
+ * The type a livepatch relocation of TYPE is written as for kernel V:
+ * R_X86_64_PLT32 becomes R_X86_64_PC32 before 4.16.  Every kernel that
+ * knows PLT32 computes it exactly as PC32 (S + A - P, 4 bytes), and the
+ * older stable series (4.9.337, 4.14) took it only in a backport, which a
+ * version number does not show; PC32 is handled by all.  Any other TYPE
+ * is written as it is.
+ */
+unsigned klp_reloc_type_written(long v, unsigned type);
+
 /* What klp_find_object_symbol() answers for a name and a position. */
 enum klp_sympos_result {
 	KLP_SYMPOS_OK,

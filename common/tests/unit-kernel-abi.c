@@ -79,6 +79,16 @@ static void livepatch_relocations(void)
 	UNIT_CHECK("GOTPCREL never", !klp_reloc_type_handled(v61, R_X86_64_GOTPCREL) &&
 				     !klp_reloc_type_since(R_X86_64_GOTPCREL));
 	UNIT_CHECK_STR("PLT32 since", klp_reloc_type_since(R_X86_64_PLT32), "4.16");
+	UNIT_CHECK("PLT32 written as PC32 for 4.9",
+		   klp_reloc_type_written(KLP_KV(4, 9), R_X86_64_PLT32) == R_X86_64_PC32);
+	UNIT_CHECK("PLT32 written as PC32 for 4.15",
+		   klp_reloc_type_written(KLP_KV(4, 15), R_X86_64_PLT32) == R_X86_64_PC32);
+	UNIT_CHECK("PLT32 written as it is for 4.16",
+		   klp_reloc_type_written(KLP_KV(4, 16), R_X86_64_PLT32) == R_X86_64_PLT32);
+	UNIT_CHECK("PC64 written as it is for 4.19 (and refused there)",
+		   klp_reloc_type_written(KLP_KV(4, 19), R_X86_64_PC64) == R_X86_64_PC64);
+	UNIT_CHECK("PC32 written as it is for 4.9",
+		   klp_reloc_type_written(KLP_KV(4, 9), R_X86_64_PC32) == R_X86_64_PC32);
 }
 
 static void sympos(void)

@@ -8,7 +8,9 @@
  *                    to klp_demo_target (module-wide tables)
  * Each replacement reports whether its ALTERNATIVE was applied: on a kernel
  * that applies .klp.arch sections (4.9-5.7) it is when the module is built
- * with KLP_TAG_ABI=klp-arch; on 6.1 only with plain sections.
+ * with KLP_TAG_ABI=klp-arch; on 6.1 only with plain sections.  The same
+ * source builds for every livepatch API from 4.9 on: klp_tag.h's
+ * klp_tag_enable_patch() follows what the kernel tree declares.
  */
 #include <linux/module.h>
 #include <linux/kernel.h>
@@ -55,13 +57,15 @@ static struct klp_patch klp_demo_patch = {
 	.objs = klp_demo_objs,
 };
 
+/* The tree's livepatch API: register + enable on 4.9-5.0, enable alone from 5.1. */
 static int __init klp_demo_init(void)
 {
-	return klp_enable_patch(&klp_demo_patch);
+	return klp_tag_enable_patch(&klp_demo_patch);
 }
 
 static void __exit klp_demo_exit(void)
 {
+	klp_tag_remove_patch(&klp_demo_patch);
 }
 
 module_init(klp_demo_init);

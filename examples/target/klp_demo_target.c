@@ -39,6 +39,23 @@ static noinline int klp_demo_target_show(struct seq_file *m, void *v)
 
 static struct proc_dir_entry *klp_demo_target_entry;
 
+/* proc_create_single() is a macro from 4.18 on; before, the file's own operations. */
+#ifndef proc_create_single
+static int klp_demo_target_open(struct inode *inode, struct file *file)
+{
+	return single_open(file, klp_demo_target_show, NULL);
+}
+
+static const struct file_operations klp_demo_target_fops = {
+	.open = klp_demo_target_open,
+	.read = seq_read,
+	.llseek = seq_lseek,
+	.release = single_release,
+};
+#define proc_create_single(name, mode, parent, show) \
+	proc_create(name, mode, parent, &klp_demo_target_fops)
+#endif
+
 static int __init klp_demo_target_init(void)
 {
 	klp_demo_target_entry = proc_create_single("klp_demo_target", 0444, NULL,

@@ -63,9 +63,15 @@ show() {
 
 # wait_transition KEY PATCH: wait up to 30 s for the patch's transition to
 # finish; report 0, "gone" (a disabled patch is freed together with its
-# sysfs directory) or that it is still running.
+# sysfs directory), "none" (no transition file: 4.9 has no consistency
+# model, patching is done when the write returns) or that it is still
+# running.
 wait_transition() {
 	dir=/sys/kernel/livepatch/$2
+	if [ -d "$dir" ] && [ ! -e "$dir/transition" ]; then
+		report "$1" none
+		return
+	fi
 	tenths=0
 	while [ "$(cat "$dir/transition" 2>/dev/null)" = 1 ] && [ $tenths -lt 300 ]; do
 		sleep 0.1

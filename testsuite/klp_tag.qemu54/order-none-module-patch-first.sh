@@ -1,6 +1,6 @@
 #!/bin/sh
 # SPDX-License-Identifier: GPL-2.0-or-later
-# Control on the 5.4 test kernel (order.exp): klp_order built with
+# Control on a test kernel (5.4, 4.19, 4.9) (order.exp): klp_order built with
 # KLP_TAG_ABI=none and its vmlinux sites over no livepatch relocation
 # (KLP_ORDER_CLEAN_VMLINUX), so only the klp_demo_target object's entries
 # cover relocations.  The patch loads first, and the module loader has

@@ -1,6 +1,6 @@
 #!/bin/sh
 # SPDX-License-Identifier: GPL-2.0-or-later
-# Control on the 5.4 test kernel (order.exp): the build of
+# Control on a test kernel (5.4, 4.19, 4.9) (order.exp): the build of
 # order-none-module-patch-first, loaded after klp_demo_target: enabling the
 # patch writes the target object's relocations over the entries the module
 # loader applied, and the kernel refuses the patch; the target stays

@@ -1,6 +1,6 @@
 #!/bin/sh
 # SPDX-License-Identifier: GPL-2.0-or-later
-# Control on the 5.4 test kernel (order.exp): klp_order built with
+# Control on a test kernel (5.4, 4.19, 4.9) (order.exp): klp_order built with
 # KLP_TAG_ABI=none (and KLP_TAG_ALLOW_CLOBBER, or klp-reloc would refuse
 # to build it).  The module loader applies its plain alternatives and
 # paravirt sites at load; enabling the patch then writes the vmlinux

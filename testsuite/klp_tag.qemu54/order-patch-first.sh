@@ -1,6 +1,6 @@
 #!/bin/sh
 # SPDX-License-Identifier: GPL-2.0-or-later
-# Guest scenario on the 5.4 test kernel (order.exp): klp_order, built with
+# Guest scenario on a test kernel (5.4, 4.19, 4.9) (order.exp): klp_order, built with
 # KLP_TAG_ABI=auto (klp-arch there), loads BEFORE its target module: its
 # vmlinux object's livepatch relocations are written at enable, its
 # klp_demo_target object's when the target loads, each followed by that

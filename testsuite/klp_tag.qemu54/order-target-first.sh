@@ -1,6 +1,6 @@
 #!/bin/sh
 # SPDX-License-Identifier: GPL-2.0-or-later
-# Guest scenario on the 5.4 test kernel (order.exp): klp_demo_target is
+# Guest scenario on a test kernel (5.4, 4.19, 4.9) (order.exp): klp_demo_target is
 # loaded BEFORE klp_order (KLP_TAG_ABI=auto build), so livepatch writes
 # both objects' relocations, each followed by that object's .klp.arch
 # entries, when the patch is enabled.  The patch goes first.

@@ -1,6 +1,6 @@
 #!/bin/sh
 # SPDX-License-Identifier: GPL-2.0-or-later
-# Sourced by the 5.4 scenarios, before the demo scenario they run: loads
+# Sourced by the test kernels' scenarios, before the demo scenario they run: loads
 # the test-only module klp_peek and reports, at each phase of the
 # scenario, what $modules/peek.list asks for (written by the host, one
 # request a line):

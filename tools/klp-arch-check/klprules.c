@@ -105,7 +105,11 @@ static void rule_relocation(const struct module *m, const struct klp_rel *k, boo
 				    "relocation at %s against %s of object '%s' in a section of object '%s': livepatch resolves it when the relocations of '%s' are written, when '%s' may not be loaded (\"symbol not found\"); it belongs in .klp.rela.%s.%s",
 				    at, sym, k->symobj, k->obj, k->obj, k->symobj, k->symobj, ts->name);
 	}
-	if (!klp_reloc_type_handled(m->rules.kv, k->rel->type))
+	if (klp_reloc_type_written(m->rules.kv, k->rel->type) != k->rel->type)
+		finding_add(out, "klp-rela-type", k->rsec->name, idx,
+			    "relocation at %s is %s, which x86_64 apply_relocate_add() handles from Linux %s on and before only in the stable kernels that took its backport (4.9.337 has it): a kernel without it refuses the object (\"Unknown rela relocation\"); klp-reloc writes R_X86_64_PC32 for kernels before %s, which every kernel computes alike",
+			    at, ef_reloc_name(k->rel->type, tn), since, since);
+	else if (!klp_reloc_type_handled(m->rules.kv, k->rel->type))
 		finding_add(out, "klp-rela-type", k->rsec->name, idx,
 			    "relocation at %s is %s, which x86_64 apply_relocate_add() of the consumer kernel does not handle (%s%s): \"Unknown rela relocation\", and the object is refused",
 			    at, ef_reloc_name(k->rel->type, tn), since ? "handled from Linux " : "never handled",

@@ -154,7 +154,7 @@ static int plan_section(struct rl_ctx *c, const struct ef_sec *rs, size_t first_
 		tg = &c->targets[t];
 		if (!tg->nrels++)
 			check_names(c, tg);
-		check_site(c, ts, off, (uint32_t)GELF_R_TYPE(info), tg);
+		check_site(c, ts, off, klp_reloc_type_written(c->kv, (uint32_t)GELF_R_TYPE(info)), tg);
 		c->nconverted++;
 		/* An undefined symbol's entry becomes its first target's: no index moves. */
 		if (taken[sym] || c->m.elf.syms[sym].s.st_shndx != SHN_UNDEF)

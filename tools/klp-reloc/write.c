@@ -147,17 +147,19 @@ static int split_relocations(struct out *o)
 			const unsigned char *raw = rs->data + j * sizeof(Elf64_Rela);
 			const struct rl_target *t;
 			struct group *g;
+			unsigned type;
 
 			if (conv[j] < 0) {
 				put(&o->data[i], raw, sizeof(Elf64_Rela));
 				continue;
 			}
 			t = &o->c->targets[conv[j]];
+			/* The type the target kernel surely handles (kernel_abi.h). */
+			type = klp_reloc_type_written(o->c->kv, (unsigned)GELF_R_TYPE(ef_le(raw + 8, 8)));
 			/* For a link to come: in place, against the .klp.sym symbol. */
 			if (o->c->opt.for_link) {
 				put(&o->data[i], raw, 8);
-				put_le(&o->data[i], GELF_R_INFO((uint64_t)t->outsym,
-								GELF_R_TYPE(ef_le(raw + 8, 8))), 8);
+				put_le(&o->data[i], GELF_R_INFO((uint64_t)t->outsym, type), 8);
 				put(&o->data[i], raw + 16, 8);
 				continue;
 			}
@@ -165,7 +167,7 @@ static int split_relocations(struct out *o)
 			if (!g)
 				return -1;
 			put_le(&g->rela, ef_le(raw, 8), 8);
-			put_le(&g->rela, GELF_R_INFO((uint64_t)t->outsym, GELF_R_TYPE(ef_le(raw + 8, 8))), 8);
+			put_le(&g->rela, GELF_R_INFO((uint64_t)t->outsym, type), 8);
 			put(&g->rela, raw + 16, 8);
 		}
 		/* An emptied section stays, empty: no section index moves. */

@@ -34,6 +34,8 @@
 #include <asm/alternative.h>
 #include <asm/cpufeatures.h>
 #include <asm/paravirt.h>
+#include <linux/version.h>
+#include <klp_tag.h>
 
 /* vmlinux: static in fs/proc/version.c (saved_command_line: unexported). */
 int version_proc_show(struct seq_file *m, void *v);
@@ -49,12 +51,22 @@ extern unsigned int klp_demo_target_reads;
 		     : "=a" (v_));					\
 	v_; })
 
-/* A paravirt site (irq.save_fl, clobbering %rax) over the same instruction. */
+/*
+ * The operation arch_local_save_flags() patches: pv_ops.irq.save_fl from
+ * 4.20 on, pv_irq_ops.save_fl in the separate structures before.
+ */
+#if LINUX_VERSION_CODE < KERNEL_VERSION(4, 20, 0)
+#define KLP_ORDER_SAVE_FL pv_irq_ops.save_fl
+#else
+#define KLP_ORDER_SAVE_FL irq.save_fl
+#endif
+
+/* A paravirt site (save_fl, clobbering %rax) over the same instruction. */
 #define KLP_ORDER_PARA(sym) ({						\
 	unsigned long v_;						\
 	asm volatile(paravirt_alt("leaq " #sym "(%%rip), %%rax")	\
 		     : "=a" (v_)					\
-		     : paravirt_type(irq.save_fl),			\
+		     : paravirt_type(KLP_ORDER_SAVE_FL),		\
 		       paravirt_clobber(CLBR_RAX));			\
 	v_; })
 
@@ -130,11 +142,12 @@ static struct klp_patch klp_order_patch = {
 
 static int __init klp_order_init(void)
 {
-	return klp_enable_patch(&klp_order_patch);
+	return klp_tag_enable_patch(&klp_order_patch);
 }
 
 static void __exit klp_order_exit(void)
 {
+	klp_tag_remove_patch(&klp_order_patch);
 }
 
 module_init(klp_order_init);

@@ -12,6 +12,7 @@
 #include <linux/livepatch.h>
 #include <linux/module.h>
 #include <linux/seq_file.h>
+#include <klp_tag.h>
 
 extern unsigned long kallsyms_lookup_name(const char *name);
 extern char *saved_command_line;
@@ -40,11 +41,12 @@ static struct klp_patch patch = {
 
 static int klp_reloc_demo_init(void)
 {
-	return klp_enable_patch(&patch);
+	return klp_tag_enable_patch(&patch);
 }
 
 static void klp_reloc_demo_exit(void)
 {
+	klp_tag_remove_patch(&patch);
 }
 
 module_init(klp_reloc_demo_init);

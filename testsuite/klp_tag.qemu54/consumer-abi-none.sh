@@ -1,6 +1,6 @@
 #!/bin/sh
 # SPDX-License-Identifier: GPL-2.0-or-later
-# Control on the 5.4 test kernel: demo-patch-first.sh with klp_demo built
+# Control on a test kernel (5.4, 4.19, 4.9): demo-patch-first.sh with klp_demo built
 # with KLP_TAG_ABI=none: the module loader applies every entry at load,
 # the target object's too, before its module exists (harmless while no
 # klp relocation is involved).  Its bytes are the reference for the sites

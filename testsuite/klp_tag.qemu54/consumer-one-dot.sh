@@ -1,6 +1,6 @@
 #!/bin/sh
 # SPDX-License-Identifier: GPL-2.0-or-later
-# Control on the 5.4 test kernel: demo-patch-first.sh with the klp_demo.ko
+# Control on a test kernel (5.4, 4.19, 4.9): demo-patch-first.sh with the klp_demo.ko
 # of demo54-patch-first whose four sections were renamed to one-dot names
 # (.klp.arch.vmlinux.altinstructions, ...), which the kernel's sscanf
 # never matches: no entry may ever be applied.
