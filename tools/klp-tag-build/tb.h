@@ -138,6 +138,15 @@ struct tb_patchset {
 int tb_patches_read(const struct tb_options *o, struct tb_patchset *p, char *err, size_t len);
 void tb_patches_free(struct tb_patchset *p);
 
+/*
+ * compile.c: each touched .c file in the prepared tree, original and
+ * patched (with #line marks), kbuild's own command; the objects, .cmd
+ * and describe files copied under WORK/orig and WORK/patched.  The tree's
+ * files are put back whatever happens.
+ */
+int tb_compile(const struct tb_options *o, const struct tb_tree *tree, struct tb_patchset *p,
+	       const char *work, char *err, size_t len);
+
 /* compare.c: two objects of one file, symbol by symbol. */
 enum tb_cmp_status {
 	TB_SAME,
@@ -222,5 +231,12 @@ int tb_run(const struct tb_options *o, const char *const *argv, const char *dir,
 	   char *err, size_t len);
 void tb_progress(const struct tb_options *o, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
+
+/* files.c: the directories of PATH (not PATH itself), and a file's copy. */
+int tb_mkdirs(const char *path, char *err, size_t len);
+int tb_copy_file(const char *from, const char *to, char *err, size_t len);
+int tb_write_file(const char *path, const char *data, size_t n, char *err, size_t len);
+/* DIR/REL (malloc'd), NULL when memory ran out. */
+char *tb_path(const char *dir, const char *rel);
 
 #endif
