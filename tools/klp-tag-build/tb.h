@@ -147,6 +147,38 @@ void tb_patches_free(struct tb_patchset *p);
 int tb_compile(const struct tb_options *o, const struct tb_tree *tree, struct tb_patchset *p,
 	       const char *work, char *err, size_t len);
 
+/*
+ * prove.c: the verify stage.  Each original object against the running
+ * kernel's binary (vmlinux for built-in files, the module's .ko for the
+ * others); the binaries stay open for the positions decide.c asks.
+ */
+struct kv_target;
+struct kv_result;
+
+struct tb_proof {
+	struct tb_file *file;
+	bool verified;
+	const char *binary;		/* what it was verified against (NULL: unverified) */
+	char sha256[65];		/* of BINARY */
+	char why[1280];			/* unverified: why not */
+	struct kv_target *target;	/* open, owned by tb_proofs; NULL when none */
+	struct kv_result *result;	/* verified: the verification, NULL otherwise */
+};
+
+struct tb_proofs {
+	struct tb_proof *v;		/* one per file, in the patch set's order */
+	size_t n;
+	struct kv_target **targets;	/* each binary opened once */
+	char **target_paths;
+	size_t ntargets;
+};
+
+int tb_prove(const struct tb_options *o, const struct tb_target *t, const struct tb_tree *tree,
+	     struct tb_patchset *p, struct tb_proofs *pr, char *err, size_t len);
+void tb_proofs_free(struct tb_proofs *pr);
+/* The .ko of module MODNAME under DIR ('-' and '_' alike), malloc'd; NULL when none. */
+char *tb_module_ko(const char *dir, const char *modname);
+
 /* compare.c: two objects of one file, symbol by symbol. */
 enum tb_cmp_status {
 	TB_SAME,
