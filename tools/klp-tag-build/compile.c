@@ -337,14 +337,22 @@ static int sync_lines(const struct tb_tree *tree, struct tb_file *f, const char 
 		klp_fail(err, len, "out of memory");
 		goto done;
 	}
+	free(f->regions);
+	f->regions = NULL;
+	f->nregions = 0;
 	if (klp_linesync_apply(text, n, &s, LINESYNC_COMMENT, &out, &outlen))
 		klp_fail(err, len, "%s: cannot place the #line marks: %s", f->path,
 			 strerror(errno));
+	else if (s.nregions && !(f->regions = malloc(s.nregions * sizeof(*s.regions))))
+		klp_fail(err, len, "out of memory");
 	else if (!tb_write_file(path, out, outlen, err, len)) {
 		char *dir = tb_path(work, "patched");
 		char *copy = dir ? tb_path(dir, f->path) : NULL;
 
 		free(dir);
+		if (s.nregions)
+			memcpy(f->regions, s.regions, s.nregions * sizeof(*s.regions));
+		f->nregions = s.nregions;
 		if (!copy)
 			klp_fail(err, len, "out of memory");
 		else if (!tb_write_file(copy, out, outlen, err, len)) {

@@ -172,6 +172,7 @@ void tb_patches_free(struct tb_patchset *p)
 		free(f->orig_describe);
 		free(f->patched_describe);
 		free(f->patched_source);
+		free(f->regions);
 		klp_kcmd_free(&f->cmd);
 		klp_words_free(&f->argv);
 		klp_describe_free(&f->odesc);

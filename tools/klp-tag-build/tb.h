@@ -19,6 +19,7 @@
 #include "elfread.h"
 #include "extract.h"
 #include "kcmd.h"
+#include "linesync.h"
 #include "objname.h"
 #include "udiff.h"
 
@@ -117,6 +118,9 @@ struct tb_file {
 	char *orig_obj, *patched_obj;		/* copies in the work directory */
 	char *orig_describe, *patched_describe;
 	char *patched_source;			/* the patched file with its #line marks */
+	/* The lines the patches change, original and patched numbering (linesync.h). */
+	struct klp_linesync_region *regions;
+	size_t nregions;
 	struct klp_kcmd cmd;			/* the original compile's .cmd */
 	struct klp_words argv;			/* its compile command's words */
 	bool is_module;				/* -DMODULE */
@@ -245,6 +249,18 @@ struct tb_plan {
 	struct tb_unit *units;		/* one per compiled file */
 	size_t nunits;
 };
+
+/*
+ * decide.c: from each file's comparison (CMPS[i] for P->files[i]) and
+ * proof, what the module replaces and why, what it carries and defines,
+ * and where every externalized symbol is in the running kernel; or the
+ * refusal that says why no module can be built.
+ */
+int tb_decide(const struct tb_options *o, const struct tb_target *t, struct tb_patchset *p,
+	      const struct tb_cmp *cmps, const struct tb_proofs *pr, struct tb_plan *plan,
+	      char *err, size_t len);
+void tb_plan_free(struct tb_plan *plan);
+const char *tb_reason_name(enum tb_reason r);
 
 /* generate.c and build.c */
 struct tb_module {
