@@ -441,7 +441,8 @@ static int replaced(struct ctx *c)
 {
 	const struct ef_file *f = &c->cmp->orig;
 
-	qsort(c->differ.v, c->differ.n, sizeof(char *), name_cmp);
+	if (c->differ.n)
+		qsort(c->differ.v, c->differ.n, sizeof(char *), name_cmp);
 	for (size_t i = 0; i < c->differ.n; i++) {
 		const char *symbol = c->differ.v[i];
 		const struct klp_describe_sym *ds = klp_describe_find_sym(&c->file->odesc, symbol);
@@ -716,7 +717,8 @@ static int decide_file(struct ctx *c)
 		goto done;
 	if (replaced(c) || new_functions(c))
 		goto done;
-	qsort(c->unit->funcs, c->unit->nfuncs, sizeof(*c->unit->funcs), func_cmp);
+	if (c->unit->nfuncs)
+		qsort(c->unit->funcs, c->unit->nfuncs, sizeof(*c->unit->funcs), func_cmp);
 	r = extract_lines(c, &data);
 done:
 	names_free(&data);

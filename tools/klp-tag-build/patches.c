@@ -111,10 +111,11 @@ int tb_patches_read(const struct tb_options *o, struct tb_patchset *p, char *err
 {
 	size_t cap = 0;
 	char uerr[KLP_UDIFF_ERRLEN];
+	int r = -1;
 
 	memset(p, 0, sizeof(*p));
 	if (!o->npatches)
-		return klp_fail(err, len, "no PATCH given: name the fix as a diff file");
+		return klp_fail(err, len, "no PATCH given: name the fix as a diff file"), -2;
 	p->diffs = calloc(o->npatches, sizeof(*p->diffs));
 	p->texts = calloc(o->npatches, sizeof(*p->texts));
 	p->lens = calloc(o->npatches, sizeof(*p->lens));
@@ -126,17 +127,20 @@ int tb_patches_read(const struct tb_options *o, struct tb_patchset *p, char *err
 
 		if (e) {
 			klp_fail(err, len, "cannot read %s: %s", path, strerror(e));
+			r = -2;
 			goto fail;
 		}
 		p->ndiffs = i + 1;
 		if (klp_udiff_parse(p->texts[i], p->lens[i], o->strip, &p->diffs[i], uerr)) {
 			klp_fail(err, len, "%s: %s (a unified diff, as git diff or diff -u writes it)",
 				 path, uerr);
+			r = -2;
 			goto fail;
 		}
 		if (!p->diffs[i].nfiles) {
 			klp_fail(err, len, "%s: no file entry: not a unified diff (git diff, "
 				 "diff -u)", path);
+			r = -2;
 			goto fail;
 		}
 		for (size_t j = 0; j < p->diffs[i].nfiles; j++) {
@@ -148,13 +152,14 @@ int tb_patches_read(const struct tb_options *o, struct tb_patchset *p, char *err
 				goto nomem;
 		}
 	}
-	qsort(p->files, p->nfiles, sizeof(*p->files), file_cmp);
+	if (p->nfiles)
+		qsort(p->files, p->nfiles, sizeof(*p->files), file_cmp);
 	return 0;
 nomem:
 	klp_fail(err, len, "out of memory reading the patches");
 fail:
 	tb_patches_free(p);
-	return -1;
+	return r;
 }
 
 void tb_patches_free(struct tb_patchset *p)

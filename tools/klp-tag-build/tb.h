@@ -139,6 +139,7 @@ struct tb_patchset {
 	size_t nfiles;
 };
 
+/* 0; -1 when a file entry is refused; -2 when a PATCH cannot be read or is no diff. */
 int tb_patches_read(const struct tb_options *o, struct tb_patchset *p, char *err, size_t len);
 void tb_patches_free(struct tb_patchset *p);
 
@@ -267,12 +268,22 @@ struct tb_module {
 	char *name;			/* NAME: the module's name, a C identifier */
 	char *dir;			/* the source directory beside the .ko */
 	char *ko;			/* where the .ko goes */
+	char *command;			/* build.c: the make command that built it, for the report */
 };
 
 int tb_generate(const struct tb_options *o, const struct tb_target *t, const struct tb_tree *tree,
 		const struct tb_plan *plan, struct tb_module *m, char *err, size_t len);
 int tb_build(const struct tb_options *o, const struct tb_target *t, const struct tb_tree *tree,
 	     const struct tb_plan *plan, struct tb_module *m, char *err, size_t len);
+
+/*
+ * report.c: NAME/report, what a reviewer reads: every replaced function
+ * and why, every file and how it was verified, every external symbol
+ * with its object and position, and the command that rebuilds the module.
+ */
+int tb_report(const struct tb_options *o, const struct tb_target *t, const struct tb_tree *tree,
+	      const struct tb_patchset *p, const struct tb_proofs *pr, const struct tb_plan *plan,
+	      const struct tb_module *m, char *err, size_t len);
 
 /* util: run a program (argv NULL-terminated), output to *OUTPUT; exit status or -1. */
 int tb_run(const struct tb_options *o, const char *const *argv, const char *dir, char **output,
