@@ -44,6 +44,28 @@ static enum tb_file_kind kind_of_path(const char *path)
 	return TB_FILE_OTHER;
 }
 
+/* What an entry that is no modification does to its file, as a verb. */
+static const char *entry_verb(enum klp_udiff_kind kind)
+{
+	switch (kind) {
+	case KLP_UDIFF_CREATE:
+		return "creates";
+	case KLP_UDIFF_DELETE:
+		return "deletes";
+	case KLP_UDIFF_RENAME:
+		return "renames";
+	case KLP_UDIFF_COPY:
+		return "copies";
+	case KLP_UDIFF_BINARY:
+		return "changes the binary file";
+	case KLP_UDIFF_MODE:
+		return "changes only the mode of";
+	case KLP_UDIFF_MODIFY:
+		break;
+	}
+	return "modifies";
+}
+
 /* The refusal of one file entry, or 0 when it is a .c file being modified. */
 static int refuse_entry(const char *patch, const struct klp_udiff_file *f, char *err, size_t len)
 {
@@ -51,10 +73,10 @@ static int refuse_entry(const char *patch, const struct klp_udiff_file *f, char 
 
 	if (f->kind != KLP_UDIFF_MODIFY)
 		return klp_fail(err, len,
-				"%s, line %u: %s: the patch %ss this file; a livepatch replaces "
-				"functions of files the running kernel was built from, so put "
-				"new code into an existing .c file the fix touches",
-				patch, f->patch_line, path, klp_udiff_kind_name(f->kind));
+				"%s, line %u: the patch %s %s; a livepatch replaces functions "
+				"of the files the running kernel was built from: put new code "
+				"into an existing .c file the fix touches",
+				patch, f->patch_line, entry_verb(f->kind), path);
 	switch (kind_of_path(path)) {
 	case TB_FILE_C:
 		return 0;
