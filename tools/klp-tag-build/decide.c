@@ -635,6 +635,29 @@ static int add_ref(struct ctx *c, const char *cname, const char *context, unsign
 	return 0;
 }
 
+/*
+ * Can the running kernel's copy of local symbol S be referenced: is it
+ * kept in an allocated section that lives on after boot (not an initcall
+ * record, export table or .discard), and for vmlinux listed in the map?
+ */
+static bool kernel_keeps(const struct ctx *c, const struct ef_sym *s)
+{
+	static const char *const dropped[] = {
+		".discard", ".init", ".exit", ".initcall", "__ksymtab", "__kstrtab", "__kcrctab",
+		".modinfo", "__param", ".init.setup", "__setup", ".con_initcall", ".security_initcall",
+	};
+	const struct ef_file *f = &c->cmp->orig;
+	const char *sec = section_of(f, s);
+	const size_t *idx;
+
+	if (s->shndx >= f->nsecs || !(f->secs[s->shndx].sh.sh_flags & SHF_ALLOC))
+		return false;
+	for (size_t i = 0; i < sizeof(dropped) / sizeof(dropped[0]); i++)
+		if (!strncmp(sec, dropped[i], strlen(dropped[i])))
+			return false;
+	return c->file->is_module || !c->map || klp_sysmap_find(c->map, s->name, &idx) > 0;
+}
+
 /* Has the original object a plain symbol of C function CNAME (the kernel's copy)? */
 static bool kernel_has_function(const struct ctx *c, const char *cname)
 {
@@ -676,7 +699,9 @@ static int extract_lines(struct ctx *c, struct names *data)
 	for (size_t i = 0; i < od->nvars; i++) {
 		const struct klp_describe_var *v = &od->vars[i];
 
-		if (per_site_variable(v->cname) || !sym_named(f, v->symbol))
+		const struct ef_sym *vs = sym_named(f, v->symbol);
+
+		if (per_site_variable(v->cname) || !vs || !kernel_keeps(c, vs))
 			continue;
 		if (add_ref(c, v->cname, v->context, v->ordinal, v->symbol, false))
 			return -1;
@@ -689,7 +714,7 @@ static int extract_lines(struct ctx *c, struct names *data)
 		if (GELF_ST_BIND(s->s.st_info) != STB_LOCAL || !ef_sym_defined(f, s) ||
 		    (type != STT_FUNC && type != STT_OBJECT) || !s->name[0] ||
 		    strchr(s->name, '.') || klp_describe_find_var(od, s->name) ||
-		    per_site_variable(s->name) || init_or_exit(section_of(f, s)))
+		    per_site_variable(s->name) || !kernel_keeps(c, s))
 			continue;
 		if (type == STT_FUNC) {
 			const struct klp_describe_sym *ds = klp_describe_find_sym(od, s->name);

@@ -94,8 +94,9 @@ static int parse_args(int argc, char **argv, struct tb_options *o)
 			val = &o->cache;
 		} else if (!strcmp(a, "--abi")) {
 			val = &o->abi;
-		} else if (!strcmp(a, "-p")) {
-			const char *p = i + 1 < argc ? argv[++i] : "";
+		} else if (!strncmp(a, "-p", 2)) {
+			/* -p N or -pN, as patch takes it */
+			const char *p = a[2] ? a + 2 : i + 1 < argc ? argv[++i] : "";
 			char *end;
 			unsigned long n = strtoul(p, &end, 10);
 
@@ -278,10 +279,15 @@ static int place_module(struct run *r)
 	ko = r->m.ko ? strdup(r->m.ko) : NULL;
 	if (!ko)
 		return klp_fail(r->err, sizeof(r->err), "out of memory");
-	dir = dirname(ko);
+	/* kbuild takes M= as an absolute path: the directory beside the .ko. */
+	dir = realpath(dirname(ko), NULL);
+	free(ko);
+	if (!dir)
+		return klp_fail(r->err, sizeof(r->err), "-o %s: its directory: %s", r->m.ko,
+				strerror(errno));
 	r->m.dir = tb_path(dir, r->m.name);
 	snprintf(r->work, sizeof(r->work), "%s/.klp-tag-build-work.XXXXXX", dir);
-	free(ko);
+	free(dir);
 	if (!r->m.dir)
 		return klp_fail(r->err, sizeof(r->err), "out of memory");
 	if (!mkdtemp(r->work)) {

@@ -13,7 +13,7 @@
  *     patch PATH
  *     file PATH OBJECT verified BINARY SHA256 | file PATH OBJECT unverified WHY...
  *     replace SYMBOL OBJECT REASON [sympos=N] [because=C1,C2]
- *     carry CNAME PATH
+ *     carry CNAME PATH           (a function whose body the module holds)
  *     data DECL PATH
  *     extern DECL SYMBOL OBJECT POSITION function|variable
  *     command MAKE COMMAND...
@@ -70,10 +70,43 @@ static void put_sorted(FILE *f, struct lines *l)
 	memset(l, 0, sizeof(*l));
 }
 
-static int unit_lines(const struct tb_unit *u, struct lines *rep, struct lines *carry,
-		      struct lines *data, struct lines *ext)
+/*
+ * Does the module's object of U define function CNAME?  A carried
+ * function is usually inlined into the kept ones; the report names those
+ * whose body the module really holds.  Before the build, none.
+ */
+static bool module_defines(const struct ef_file *obj, const char *cname)
+{
+	for (size_t i = 1; obj && i < obj->nsyms; i++) {
+		const struct ef_sym *s = &obj->syms[i];
+		size_t n = strlen(cname);
+
+		if (GELF_ST_TYPE(s->s.st_info) == STT_FUNC && ef_sym_defined(obj, s) &&
+		    !strncmp(s->name, cname, n) && (!s->name[n] || s->name[n] == '.'))
+			return true;
+	}
+	return false;
+}
+
+static int unit_lines(const struct tb_unit *u, const struct tb_module *m, struct lines *rep,
+		      struct lines *carry, struct lines *data, struct lines *ext)
 {
 	const char *path = u->file->path;
+	struct ef_file obj;
+	bool have_obj = false;
+	char *objpath = NULL;
+
+	if (asprintf(&objpath, "%s/klp-%s", m->dir, path) >= 0) {
+		char eerr[EF_ERRLEN];
+
+		for (char *c = objpath + strlen(m->dir) + 5; *c; c++)
+			if (*c == '/')
+				*c = '-';
+		if (strlen(objpath) > 2)
+			strcpy(objpath + strlen(objpath) - 2, ".o");
+		have_obj = !ef_open_as(&obj, objpath, EF_RELOCATABLE, eerr);
+	}
+	free(objpath);
 
 	for (size_t i = 0; i < u->nfuncs; i++) {
 		const struct tb_func *fn = &u->funcs[i];
@@ -84,18 +117,21 @@ static int unit_lines(const struct tb_unit *u, struct lines *rep, struct lines *
 		if (add(rep, "replace %s %s %s%s%s%s", fn->symbol, u->file->object,
 			tb_reason_name(fn->reason), pos, fn->because ? " because=" : "",
 			fn->because ? fn->because : ""))
-			return -1;
+			goto fail;
 	}
 	for (size_t i = 0; i < u->extract.n; i++) {
 		const struct klp_extract_line *l = &u->extract.lines[i];
 		char decl[512];
 
 		klp_extract_decl_text(decl, sizeof(decl), &l->decl);
-		if (l->kind == KLP_EXTRACT_CARRY && add(carry, "carry %s %s", decl, path))
-			return -1;
+		if (l->kind == KLP_EXTRACT_CARRY && module_defines(have_obj ? &obj : NULL, decl) &&
+		    add(carry, "carry %s %s", decl, path))
+			goto fail;
 		if (l->kind == KLP_EXTRACT_DATA && add(data, "data %s %s", decl, path))
-			return -1;
+			goto fail;
 	}
+	if (have_obj)
+		ef_close(&obj);
 	for (size_t i = 0; i < u->nexterns; i++) {
 		const struct tb_extern *e = &u->externs[i];
 
@@ -104,6 +140,10 @@ static int unit_lines(const struct tb_unit *u, struct lines *rep, struct lines *
 			return -1;
 	}
 	return 0;
+fail:
+	if (have_obj)
+		ef_close(&obj);
+	return -1;
 }
 
 int tb_report(const struct tb_options *o, const struct tb_target *t, const struct tb_tree *tree,
@@ -142,7 +182,7 @@ int tb_report(const struct tb_options *o, const struct tb_target *t, const struc
 				v->why);
 	}
 	for (size_t i = 0; i < plan->nunits; i++)
-		if (unit_lines(&plan->units[i], &rep, &carry, &data, &ext))
+		if (unit_lines(&plan->units[i], m, &rep, &carry, &data, &ext))
 			goto nomem;
 	put_sorted(f, &rep);
 	put_sorted(f, &carry);
