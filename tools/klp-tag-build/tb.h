@@ -19,6 +19,7 @@
 #include "elfread.h"
 #include "extract.h"
 #include "kcmd.h"
+#include "linesync.h"
 #include "objname.h"
 #include "udiff.h"
 
@@ -117,6 +118,9 @@ struct tb_file {
 	char *orig_obj, *patched_obj;		/* copies in the work directory */
 	char *orig_describe, *patched_describe;
 	char *patched_source;			/* the patched file with its #line marks */
+	/* The lines the patches change, original and patched numbering (linesync.h). */
+	struct klp_linesync_region *regions;
+	size_t nregions;
 	struct klp_kcmd cmd;			/* the original compile's .cmd */
 	struct klp_words argv;			/* its compile command's words */
 	bool is_module;				/* -DMODULE */
@@ -135,8 +139,50 @@ struct tb_patchset {
 	size_t nfiles;
 };
 
+/* 0; -1 when a file entry is refused; -2 when a PATCH cannot be read or is no diff. */
 int tb_patches_read(const struct tb_options *o, struct tb_patchset *p, char *err, size_t len);
 void tb_patches_free(struct tb_patchset *p);
+
+/*
+ * compile.c: each touched .c file in the prepared tree, original and
+ * patched (with #line marks), kbuild's own command; the objects, .cmd
+ * and describe files copied under WORK/orig and WORK/patched.  The tree's
+ * files are put back whatever happens.
+ */
+int tb_compile(const struct tb_options *o, const struct tb_tree *tree, struct tb_patchset *p,
+	       const char *work, char *err, size_t len);
+
+/*
+ * prove.c: the verify stage.  Each original object against the running
+ * kernel's binary (vmlinux for built-in files, the module's .ko for the
+ * others); the binaries stay open for the positions decide.c asks.
+ */
+struct kv_target;
+struct kv_result;
+
+struct tb_proof {
+	struct tb_file *file;
+	bool verified;
+	const char *binary;		/* what it was verified against (NULL: unverified) */
+	char sha256[65];		/* of BINARY */
+	char why[1280];			/* unverified: why not */
+	struct kv_target *target;	/* open, owned by tb_proofs; NULL when none */
+	struct kv_result *result;	/* verified: the verification, NULL otherwise */
+};
+
+struct tb_proofs {
+	struct tb_proof *v;		/* one per file, in the patch set's order */
+	size_t n;
+	struct kv_target **targets;	/* each binary opened once */
+	char **target_paths;
+	size_t ntargets;
+};
+
+int tb_prove(const struct tb_options *o, const struct tb_target *t, const struct tb_tree *tree,
+	     struct tb_patchset *p, struct tb_proofs *pr, char *err, size_t len);
+void tb_proofs_free(struct tb_proofs *pr);
+/* The .ko of module MODNAME under DIR ('-' and '_' alike), malloc'd; NULL when none. */
+char *tb_module_ko(const char *dir, const char *modname);
 
 /* compare.c: two objects of one file, symbol by symbol. */
 enum tb_cmp_status {
@@ -205,11 +251,24 @@ struct tb_plan {
 	size_t nunits;
 };
 
+/*
+ * decide.c: from each file's comparison (CMPS[i] for P->files[i]) and
+ * proof, what the module replaces and why, what it carries and defines,
+ * and where every externalized symbol is in the running kernel; or the
+ * refusal that says why no module can be built.
+ */
+int tb_decide(const struct tb_options *o, const struct tb_target *t, struct tb_patchset *p,
+	      const struct tb_cmp *cmps, const struct tb_proofs *pr, struct tb_plan *plan,
+	      char *err, size_t len);
+void tb_plan_free(struct tb_plan *plan);
+const char *tb_reason_name(enum tb_reason r);
+
 /* generate.c and build.c */
 struct tb_module {
 	char *name;			/* NAME: the module's name, a C identifier */
 	char *dir;			/* the source directory beside the .ko */
 	char *ko;			/* where the .ko goes */
+	char *command;			/* build.c: the make command that built it, for the report */
 };
 
 int tb_generate(const struct tb_options *o, const struct tb_target *t, const struct tb_tree *tree,
@@ -217,10 +276,26 @@ int tb_generate(const struct tb_options *o, const struct tb_target *t, const str
 int tb_build(const struct tb_options *o, const struct tb_target *t, const struct tb_tree *tree,
 	     const struct tb_plan *plan, struct tb_module *m, char *err, size_t len);
 
+/*
+ * report.c: NAME/report, what a reviewer reads: every replaced function
+ * and why, every file and how it was verified, every external symbol
+ * with its object and position, and the command that rebuilds the module.
+ */
+int tb_report(const struct tb_options *o, const struct tb_target *t, const struct tb_tree *tree,
+	      const struct tb_patchset *p, const struct tb_proofs *pr, const struct tb_plan *plan,
+	      const struct tb_module *m, char *err, size_t len);
+
 /* util: run a program (argv NULL-terminated), output to *OUTPUT; exit status or -1. */
 int tb_run(const struct tb_options *o, const char *const *argv, const char *dir, char **output,
 	   char *err, size_t len);
 void tb_progress(const struct tb_options *o, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
+
+/* files.c: the directories of PATH (not PATH itself), and a file's copy. */
+int tb_mkdirs(const char *path, char *err, size_t len);
+int tb_copy_file(const char *from, const char *to, char *err, size_t len);
+int tb_write_file(const char *path, const char *data, size_t n, char *err, size_t len);
+/* DIR/REL (malloc'd), NULL when memory ran out. */
+char *tb_path(const char *dir, const char *rel);
 
 #endif

@@ -1,0 +1,285 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+/*
+ * target.c - klp-tag-build's target stage: what the options (or, on a
+ * Debian machine, the running kernel) lead to: the kbuild tree and its
+ * release, config and exports, the source, the System.map, the vmlinux
+ * and the modules.  Everything missing is said at once, with the option
+ * or the Debian package that provides it, before anything is compiled.
+ */
+#define _GNU_SOURCE
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/utsname.h>
+#include <unistd.h>
+
+#include "dotconfig.h"
+#include "kernel_abi.h"
+#include "sysmap.h"
+#include "tb.h"
+#include "util.h"
+
+static bool is_file(const char *path)
+{
+	struct stat st;
+
+	return !stat(path, &st) && S_ISREG(st.st_mode);
+}
+
+static bool is_dir(const char *path)
+{
+	struct stat st;
+
+	return !stat(path, &st) && S_ISDIR(st.st_mode);
+}
+
+static bool ends_with(const char *s, const char *suffix)
+{
+	size_t n = strlen(s), m = strlen(suffix);
+
+	return n >= m && !strcmp(s + n - m, suffix);
+}
+
+/* The first line of FILE into BUF; 0, or an errno value. */
+static int first_line(const char *file, char *buf, size_t size)
+{
+	char *text;
+	size_t n;
+	int e = klp_read_file(file, &text, &n);
+
+	if (e)
+		return e;
+	snprintf(buf, size, "%.*s", (int)strcspn(text, "\n"), text);
+	free(text);
+	return 0;
+}
+
+/*
+ * The compiler the target was built with, as kbuild must be told it:
+ * CONFIG_CC_VERSION_TEXT's first word where the config has it (Debian's
+ * 6.1: "gcc-12 (Debian 12.2.0-14+deb12u1) 12.2.0"), else gcc.  Its major
+ * version must be CONFIG_GCC_VERSION's, or nothing it compiles can be
+ * the running kernel's code.
+ */
+static int find_compiler(const struct tb_options *o, struct tb_target *t,
+			 const struct klp_config *c, char *err, size_t len)
+{
+	const char *text = klp_config_value(c, "CONFIG_CC_VERSION_TEXT");
+	const char *gccv = klp_config_value(c, "CONFIG_GCC_VERSION");
+	const char *argv[3];
+	char *out = NULL, *end;
+	long want = gccv ? strtol(gccv, &end, 10) / 10000 : 0, got;
+
+	if (text) {
+		size_t n = strspn(text, "\"");
+
+		snprintf(t->cc_version, sizeof(t->cc_version), "%.*s",
+			 (int)(strlen(text + n) - (ends_with(text, "\"") ? 1 : 0)), text + n);
+		snprintf(t->cc, sizeof(t->cc), "%.*s", (int)strcspn(t->cc_version, " "),
+			 t->cc_version);
+	}
+	if (!t->cc[0] || strncmp(t->cc, "gcc", 3))
+		snprintf(t->cc, sizeof(t->cc), "gcc");
+	if (!want)
+		return 0;
+	argv[0] = t->cc;
+	argv[1] = "-dumpversion";
+	argv[2] = NULL;
+	if (tb_run(o, argv, NULL, &out, err, len) != 0) {
+		free(out);
+		return klp_fail(err, len, "the target kernel was built with GCC %ld (%s), and "
+				"%s does not run here: install gcc-%ld", want, t->config, t->cc, want);
+	}
+	got = strtol(out, NULL, 10);
+	free(out);
+	if (got == want)
+		return 0;
+	/* gcc is another version: the versioned name may be installed beside it. */
+	snprintf(t->cc, sizeof(t->cc), "gcc-%ld", want);
+	argv[0] = t->cc;
+	if (tb_run(o, argv, NULL, &out, err, len) == 0 && strtol(out, NULL, 10) == want) {
+		free(out);
+		return 0;
+	}
+	free(out);
+	return klp_fail(err, len, "the target kernel was built with GCC %ld (CONFIG_GCC_VERSION "
+			"in %s), and this machine's gcc is GCC %ld: install gcc-%ld", want,
+			t->config, got, want);
+}
+
+/* Debian: /usr/src/linux-source-MAJOR.MINOR.tar.xz of the linux-source package. */
+static char *debian_source(const char *release)
+{
+	unsigned major, minor;
+	char *path;
+
+	if (sscanf(release, "%u.%u", &major, &minor) != 2)
+		return NULL;
+	if (asprintf(&path, "/usr/src/linux-source-%u.%u.tar.xz", major, minor) < 0)
+		return NULL;
+	if (is_file(path))
+		return path;
+	free(path);
+	return NULL;
+}
+
+static int find_source(const struct tb_options *o, struct tb_target *t, char *err, size_t len)
+{
+	unsigned major = 0, minor = 0;
+
+	if (!o->source) {
+		t->source = debian_source(t->release);
+		if (t->source) {
+			t->source_is_tarball = true;
+			return 0;
+		}
+		sscanf(t->release, "%u.%u", &major, &minor);
+		return klp_fail(err, len, "no --source: give the target kernel's source tree or "
+				"tarball (on Debian: apt-get install linux-source-%u.%u, then "
+				"/usr/src/linux-source-%u.%u.tar.xz is found)", major, minor,
+				major, minor);
+	}
+	t->source = realpath(o->source, NULL);
+	if (!t->source)
+		return klp_fail(err, len, "--source %s: %s", o->source, strerror(errno));
+	if (is_dir(t->source)) {
+		char *mk = tb_path(t->source, "Makefile");
+		bool ok = mk && is_file(mk);
+
+		free(mk);
+		if (!ok)
+			return klp_fail(err, len, "--source %s: no Makefile there: not a kernel "
+					"source tree", o->source);
+		return 0;
+	}
+	if (ends_with(t->source, ".tar.xz") || ends_with(t->source, ".tar.gz") ||
+	    ends_with(t->source, ".tar.bz2") || ends_with(t->source, ".tar") ||
+	    ends_with(t->source, ".tgz")) {
+		t->source_is_tarball = true;
+		return 0;
+	}
+	return klp_fail(err, len, "--source %s: neither a directory nor a tarball (.tar.xz, "
+			".tar.gz, .tar.bz2, .tar)", o->source);
+}
+
+/* The System.map, read once here so that a placeholder or a bad map stops the build now. */
+static int find_symbols(const struct tb_options *o, struct tb_target *t, char *err, size_t len)
+{
+	struct klp_sysmap m;
+	char *path;
+
+	if (o->symbols)
+		path = strdup(o->symbols);
+	else if (asprintf(&path, "/boot/System.map-%s", t->release) < 0)
+		path = NULL;
+	if (!path)
+		return klp_fail(err, len, "out of memory");
+	if (!is_file(path)) {
+		klp_fail(err, len, "no System.map of %s at %s: give --symbols FILE (on Debian the "
+			 "real one is in linux-image-%s-dbg: scripts/system-map.sh %s fetches "
+			 "it)", t->release, path, t->release, t->release);
+		free(path);
+		return -1;
+	}
+	if (klp_sysmap_load(&m, path, t->kv, t->release, err, len)) {
+		free(path);
+		return -1;
+	}
+	klp_sysmap_free(&m);
+	t->symbols = path;
+	return 0;
+}
+
+/* --vmlinux, else the debug vmlinux of an installed -dbg package. */
+static int find_vmlinux(const struct tb_options *o, struct tb_target *t, char *err, size_t len)
+{
+	char *path = NULL;
+
+	if (o->vmlinux) {
+		if (!is_file(o->vmlinux))
+			return klp_fail(err, len, "--vmlinux %s: no such file", o->vmlinux);
+		t->vmlinux = realpath(o->vmlinux, NULL);
+		return t->vmlinux ? 0 : klp_fail(err, len, "out of memory");
+	}
+	if (asprintf(&path, "/usr/lib/debug/boot/vmlinux-%s", t->release) >= 0 && is_file(path)) {
+		t->vmlinux = path;
+		return 0;
+	}
+	free(path);
+	return 0;
+}
+
+int tb_target_find(const struct tb_options *o, struct tb_target *t, char *err, size_t len)
+{
+	struct klp_config c;
+	struct utsname u;
+	char *kdir = NULL, *rel;
+	int e;
+
+	memset(t, 0, sizeof(*t));
+	t->kv = -1;
+	if (o->kdir)
+		kdir = strdup(o->kdir);
+	else if (uname(&u) || asprintf(&kdir, "/lib/modules/%s/build", u.release) < 0)
+		kdir = NULL;
+	if (!kdir)
+		return klp_fail(err, len, "out of memory");
+	t->kdir = realpath(kdir, NULL);
+	if (!t->kdir || !is_dir(t->kdir)) {
+		klp_fail(err, len, "no kbuild tree at %s: give --kdir DIR (the target's "
+			 "headers: on Debian, apt-get install linux-headers-%s)", kdir,
+			 o->kdir ? "RELEASE" : u.release);
+		free(kdir);
+		return -1;
+	}
+	free(kdir);
+	rel = tb_path(t->kdir, "include/config/kernel.release");
+	t->config = tb_path(t->kdir, ".config");
+	t->symvers = tb_path(t->kdir, "Module.symvers");
+	if (!rel || !t->config || !t->symvers) {
+		free(rel);
+		return klp_fail(err, len, "out of memory");
+	}
+	e = first_line(rel, t->release, sizeof(t->release));
+	free(rel);
+	if (e || !t->release[0])
+		return klp_fail(err, len, "%s is not a prepared kbuild tree: no "
+				"include/config/kernel.release (--kdir: the target's headers "
+				"package or its built tree)", t->kdir);
+	if (!is_file(t->config))
+		return klp_fail(err, len, "%s has no .config: the target's configuration is "
+				"unknown (--kdir: the target's headers package or its built tree)",
+				t->kdir);
+	if (!is_file(t->symvers))
+		return klp_fail(err, len, "%s has no Module.symvers: the target's exports and "
+				"their CRCs are unknown, so no module for it can be linked", t->kdir);
+	t->kv = klp_kernel_version(t->release);
+	if (klp_config_load(&c, t->config, err, len))
+		return -1;
+	e = find_compiler(o, t, &c, err, len);
+	klp_config_free(&c);
+	if (e || find_source(o, t, err, len) || find_symbols(o, t, err, len) ||
+	    find_vmlinux(o, t, err, len))
+		return -1;
+	if (o->module_dir)
+		t->module_dir = strdup(o->module_dir);
+	else if (asprintf(&t->module_dir, "/lib/modules/%s", t->release) < 0)
+		t->module_dir = NULL;
+	if (!t->module_dir)
+		return klp_fail(err, len, "out of memory");
+	return 0;
+}
+
+void tb_target_free(struct tb_target *t)
+{
+	free(t->kdir);
+	free(t->config);
+	free(t->symvers);
+	free(t->source);
+	free(t->symbols);
+	free(t->vmlinux);
+	free(t->module_dir);
+	memset(t, 0, sizeof(*t));
+}
