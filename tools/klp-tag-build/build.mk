@@ -30,3 +30,13 @@ define TAGBUILD_INSTALL
 	install -m 0644 $(TAGBUILD_DIR)/klp-tag-build.1 $(DESTDIR)$(MANDIR)/man1/klp-tag-build.1
 endef
 INSTALL_EXTRA += $(TAGBUILD_INSTALL)
+
+# tools/klp-tag-build/tests/compare-run (not installed): the compare stage
+# from the command line, for the testsuite.
+TAGBUILD_COMPARE_RUN := $(TAGBUILD_DIR)/tests/compare-run
+$(TAGBUILD_COMPARE_RUN): $(TAGBUILD_COMPARE_RUN).c $(TAGBUILD_DIR)/compare.o $(TAGBUILD_HDRS) \
+		$(CHECKER_LIB_SRCS:.c=.o) $(COMMON_LIB)
+	$(CC) $(TAGBUILD_CFLAGS) $(LDFLAGS) -o $@ $< $(TAGBUILD_DIR)/compare.o \
+		$(CHECKER_LIB_SRCS:.c=.o) $(COMMON_LIB) -lelf
+check: $(TAGBUILD_COMPARE_RUN)
+CLEAN_FILES += $(TAGBUILD_COMPARE_RUN)

@@ -301,9 +301,16 @@ static int describe_contents(const struct side *sd, const struct ef_sym *s, bool
 	return 0;
 }
 
-/* The sections whose entries point into functions and say something about them. */
+/*
+ * The sections whose entries point into functions and say something about
+ * them.  Not ORC (.orc_unwind_ip): objtool derives it from the code, which
+ * is compared itself, and it also describes the padding between functions,
+ * which moves with every function before it.
+ */
 static bool entry_section(const char *name)
 {
+	if (!strncmp(name, ".orc_unwind", 11))
+		return false;
 	return klp_entry_kind_of(name, strlen(name)) >= 0 || klp_special_section(name) ||
 	       !strcmp(name, "__mcount_loc") || !strcmp(name, ".static_call_sites") ||
 	       !strcmp(name, ".retpoline_sites") || !strcmp(name, ".return_sites") ||
@@ -393,6 +400,11 @@ static void describe_entries(const struct side *sd, const struct ef_sym *s, FILE
 	}
 }
 
+static int line_cmp(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
 /* Entry lines in a stable order, whatever order the sections hold them in. */
 static char *sorted_lines(char *text)
 {
@@ -411,7 +423,7 @@ static char *sorted_lines(char *text)
 		lines[n++] = l;
 	}
 	if (n)
-		qsort(lines, n, sizeof(*lines), (int (*)(const void *, const void *))strcmp);
+		qsort(lines, n, sizeof(*lines), line_cmp);
 	f = open_memstream(&out, &olen);
 	if (f) {
 		for (size_t i = 0; i < n; i++)

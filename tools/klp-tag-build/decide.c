@@ -535,7 +535,11 @@ static int changed_crcs(struct ctx *c)
 
 		if (strncmp(s->name, "__crc_", 6))
 			continue;
-		t = sym_named(b, s->name);
+		/* CRCs are absolute symbols (SHN_ABS): looked up by name alone. */
+		t = NULL;
+		for (size_t j = 1; j < b->nsyms && !t; j++)
+			if (!strcmp(b->syms[j].name, s->name))
+				t = &b->syms[j];
 		if (t && t->s.st_value == s->s.st_value)
 			continue;
 		return klp_fail(c->err, c->len,
@@ -666,6 +670,21 @@ static bool kernel_has_function(const struct ctx *c, const char *cname)
 	return s && s->kind == KLP_SYM_PLAIN && sym_named(&c->cmp->orig, cname);
 }
 
+/* New file-scope variables (only in the patched object): the module's own. */
+static int new_variables(struct ctx *c, struct names *data)
+{
+	for (size_t i = 0; i < c->cmp->nsyms; i++) {
+		const struct tb_cmp_sym *s = &c->cmp->syms[i];
+
+		if (s->is_func || s->status != TB_ONLY_PATCHED || strchr(s->patched_name, '.') ||
+		    klp_describe_find_var(&c->file->pdesc, s->patched_name))
+			continue;
+		if (names_add(data, s->patched_name, strlen(s->patched_name)) < 0)
+			return nomem(c);
+	}
+	return 0;
+}
+
 /* keep, carry, data and ref lines: what the plugin keeps of the unit. */
 static int extract_lines(struct ctx *c, struct names *data)
 {
@@ -738,7 +757,8 @@ static int decide_file(struct ctx *c)
 	struct names data = { 0 };
 	int r = -1;
 
-	if (collect(c) || add_clone_callers(c) || changed_crcs(c) || changed_data(c, &data))
+	if (collect(c) || add_clone_callers(c) || changed_crcs(c) || changed_data(c, &data) ||
+	    new_variables(c, &data))
 		goto done;
 	if (replaced(c) || new_functions(c))
 		goto done;
