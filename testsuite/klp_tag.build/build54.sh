@@ -29,7 +29,7 @@ state() {
 # a: a changed output string
 show cmdline-before /proc/cmdline
 patch_on klp_a_cmdline_string
-show klp_a_cmdline_string cmdline /proc/cmdline
+show "klp_a_cmdline_string cmdline" /proc/cmdline
 patch_off klp_a_cmdline_string
 show cmdline-after /proc/cmdline
 
@@ -56,6 +56,6 @@ report_dmesg
 patch_on klp_g_module_alternative
 run "klp_g_module_alternative insmod-target" insmod "$modules/test_klp_callbacks_busy.ko"
 sleep 1
-run "klp_g_module_alternative work" sh -c 'dmesg | grep busymod_work_func'
+run "klp_g_module_alternative work" sh -c "dmesg | grep -F \"busymod_work_func [patched]\""
 run "klp_g_module_alternative rmmod-target" rmmod test_klp_callbacks_busy
 patch_off klp_g_module_alternative
