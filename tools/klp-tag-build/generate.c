@@ -98,7 +98,13 @@ static void put_cflags(FILE *f, const struct tb_file *file, const char *src)
 	for (size_t i = 1; i < w->n; i++) {
 		const char *word = w->v[i];
 
-		if (!strcmp(word, "-o") || !strcmp(word, "-MF") || !strcmp(word, "-MT")) {
+		/*
+		 * -include and -isystem come from kbuild's own flags, which the
+		 * module compile has too; a header such as compiler-version.h
+		 * refuses to be included twice.
+		 */
+		if (!strcmp(word, "-o") || !strcmp(word, "-MF") || !strcmp(word, "-MT") ||
+		    !strcmp(word, "-include") || !strcmp(word, "-isystem")) {
 			i++;
 			continue;
 		}

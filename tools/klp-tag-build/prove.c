@@ -180,6 +180,24 @@ static int prove_file(const struct tb_options *o, const struct tb_target *t,
 	p->target = target_of(pr, t, bin, err, len);
 	if (!p->target)
 		goto done;
+	/*
+	 * Another release's binary may hold the same code for a small file;
+	 * it still says nothing of the running kernel, nor of its positions.
+	 */
+	if (p->target->release[0] && strcmp(p->target->release, t->release)) {
+		if (!o->no_verify) {
+			klp_fail(err, len, "%s: %s is %s's, not the target's %s (--kdir %s): "
+				 "give the running kernel's %s (--no-verify builds anyway, "
+				 "unverified)", f->path, bin, p->target->release, t->release,
+				 t->kdir, f->is_module ? ".ko (--module-dir)" : "vmlinux (--vmlinux)");
+			goto done;
+		}
+		snprintf(p->why, sizeof(p->why), "--no-verify: %s is %s's, not %s's", bin,
+			 p->target->release, t->release);
+		p->target = NULL;
+		r = 0;
+		goto done;
+	}
 	p->result = calloc(1, sizeof(*p->result));
 	if (!p->result) {
 		klp_fail(err, len, "out of memory");

@@ -57,6 +57,29 @@ static int first_line(const char *file, char *buf, size_t size)
 }
 
 /*
+ * UTS_RELEASE of KDIR/include/generated/utsrelease.h: the release the
+ * kernel reports and its modules' vermagic names.  Debian's headers keep
+ * the upstream version in include/config/kernel.release ("6.1.192") and
+ * the package's release here ("6.1.0-57-amd64").  True when found.
+ */
+static bool uts_release(const char *kdir, char *buf, size_t size)
+{
+	char *path = tb_path(kdir, "include/generated/utsrelease.h");
+	char *text = NULL, *q, *end;
+	size_t n;
+	bool found = false;
+
+	if (path && !klp_read_file(path, &text, &n) && (q = strstr(text, "UTS_RELEASE \"")) &&
+	    (end = strchr(q + 13, '"')) && end > q + 13 && (size_t)(end - q - 13) < size) {
+		snprintf(buf, size, "%.*s", (int)(end - q - 13), q + 13);
+		found = true;
+	}
+	free(text);
+	free(path);
+	return found;
+}
+
+/*
  * The compiler the target was built with, as kbuild must be told it:
  * CONFIG_CC_VERSION_TEXT's first word where the config has it (Debian's
  * 6.1: "gcc-12 (Debian 12.2.0-14+deb12u1) 12.2.0"), else gcc.  Its major
@@ -242,7 +265,8 @@ int tb_target_find(const struct tb_options *o, struct tb_target *t, char *err, s
 		free(rel);
 		return klp_fail(err, len, "out of memory");
 	}
-	e = first_line(rel, t->release, sizeof(t->release));
+	e = uts_release(t->kdir, t->release, sizeof(t->release)) ? 0 :
+	    first_line(rel, t->release, sizeof(t->release));
 	free(rel);
 	if (e || !t->release[0])
 		return klp_fail(err, len, "%s is not a prepared kbuild tree: no "

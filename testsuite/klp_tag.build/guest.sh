@@ -1,11 +1,14 @@
 #!/bin/sh
 # SPDX-License-Identifier: GPL-2.0-or-later
-# Guest scenario of build54.exp on the 5.4.286 test kernel: the modules
+# Guest scenario of build54.exp (the 5.4.286 test kernel) and build61.exp
+# (Debian's 6.1), run as scenario build54 or build61: the modules
 # klp-tag-build made from the patches of patches54/, each loaded, judged
 # by what the kernel shows while it is enabled, and removed again, so the
-# same file shows the original before and after.  The host decides what
-# is right; this reports what each file said.
-modules=/modules/build54
+# same file shows the original before and after.  The module-object case
+# (g) runs where its module was built.  The host decides what is right;
+# this reports what each file said.
+# shellcheck disable=SC2154 # scenario: set by /init
+modules=/modules/$scenario
 
 # patch_on NAME: load NAME.ko and wait for its transition.
 patch_on() {
@@ -52,6 +55,7 @@ patch_off klp_d_cmdline_new_function
 
 # g: a module object, loaded after the patch; its function holds an
 # alternative over a livepatch relocation and a paravirt site
+[ -f "$modules/klp_g_module_alternative.ko" ] || return 0
 report_dmesg
 patch_on klp_g_module_alternative
 run "klp_g_module_alternative insmod-target" insmod "$modules/test_klp_callbacks_busy.ko"
