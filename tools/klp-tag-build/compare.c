@@ -270,7 +270,7 @@ static void add_target(const struct side *sd, const struct ef_rel *r, uint64_t b
 		return;
 	}
 	canonical(sd, r->sym, k);
-	key_add(k, "%+lld", (long long)(r->addend + (int64_t)bias));
+	key_add(k, "%+lld", (long long)((uint64_t)r->addend + bias));
 }
 
 /* Bytes FROM..TO of section S with their relocations (PC-relative ones leading from the field). */
@@ -664,13 +664,17 @@ static void compare_entries(const struct code *a, const struct code *b, struct t
 		const char *name = a->sd->f->secs[i].name;
 		struct key *ka, *kb = NULL;
 		uint64_t *oa, *ob = NULL;
-		size_t na, nb = 0, k;
+		size_t na, nb = 0, k, nth;
 
 		if (!is_special(name))
 			continue;
 		na = entry_keys(a, i, &ka, &oa);
-		for (j = 0; j < fb->nsecs; j++)
-			if (strcmp(fb->secs[j].name, name) == 0)
+		/* The Nth section of that name in one object is the Nth in the other. */
+		nth = 0;
+		for (j = 1; j < i; j++)
+			nth += strcmp(a->sd->f->secs[j].name, name) == 0;
+		for (j = 1; j < fb->nsecs; j++)
+			if (strcmp(fb->secs[j].name, name) == 0 && nth-- == 0)
 				break;
 		if (j < fb->nsecs)
 			nb = entry_keys(b, j, &kb, &ob);
@@ -708,6 +712,24 @@ static void compare_entries(const struct code *a, const struct code *b, struct t
 	}
 }
 
+/*
+ * The function's bytes: as far as its section holds them (the layer
+ * checks the bounds of what it indexes, not of symbol sizes).
+ */
+static void code_bytes(struct code *c)
+{
+	c->sec = &c->sd->f->secs[c->sym->shndx];
+	c->size = c->sym->s.st_size;
+	c->p = NULL;
+	if (!c->sec->data || c->sym->s.st_value > c->sec->size) {
+		c->size = 0;
+		return;
+	}
+	if (c->size > c->sec->size - c->sym->s.st_value)
+		c->size = c->sec->size - c->sym->s.st_value;
+	c->p = c->sec->data + c->sym->s.st_value;
+}
+
 static void compare_function(const struct side *oa, const struct side *pb, struct tb_cmp_sym *e)
 {
 	struct code a = { .sd = oa, .sym = &oa->f->syms[e->orig_sym] };
@@ -715,21 +737,8 @@ static void compare_function(const struct side *oa, const struct side *pb, struc
 	uint64_t common, off = 0;
 	bool decoding = true;
 
-	a.sec = &oa->f->secs[a.sym->shndx];
-	b.sec = &pb->f->secs[b.sym->shndx];
-	a.size = a.sym->s.st_size;
-	b.size = b.sym->s.st_size;
-	/* The layer checks bounds of what it indexes, not of symbol sizes. */
-	if (!a.sec->data || a.sym->s.st_value > a.sec->size ||
-	    a.size > a.sec->size - a.sym->s.st_value)
-		a.size = a.sec->data && a.sym->s.st_value <= a.sec->size ?
-			 a.sec->size - a.sym->s.st_value : 0;
-	if (!b.sec->data || b.sym->s.st_value > b.sec->size ||
-	    b.size > b.sec->size - b.sym->s.st_value)
-		b.size = b.sec->data && b.sym->s.st_value <= b.sec->size ?
-			 b.sec->size - b.sym->s.st_value : 0;
-	a.p = a.sec->data ? a.sec->data + a.sym->s.st_value : NULL;
-	b.p = b.sec->data ? b.sec->data + b.sym->s.st_value : NULL;
+	code_bytes(&a);
+	code_bytes(&b);
 	common = a.size < b.size ? a.size : b.size;
 
 	while (off < common && e->status != TB_DIFFERS) {
