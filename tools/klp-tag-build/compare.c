@@ -549,7 +549,7 @@ static void compare_insn(const struct code *a, const struct code *b, struct tb_c
 				bare[in->rip + i] = true;
 	}
 	for (i = 0; i < len; i++) {
-		if (bare[i] || in_reloc(a, ra, rae, off + i) || in_reloc(b, rb, rbe, off + i))
+		if ((i < X86_INSN_MAX && bare[i]) || in_reloc(a, ra, rae, off + i) || in_reloc(b, rb, rbe, off + i))
 			continue;
 		if (a->p[off + i] != b->p[off + i]) {
 			differs(e, off + i, "byte 0x%llx: 0x%02x vs 0x%02x",
