@@ -570,7 +570,8 @@ static void compare_insn(const struct code *a, const struct code *b, struct tb_c
 			const struct ef_rel *r = xo < yo ? x : y;
 
 			key_init(&kx);
-			add_target(c->sd, r, 0, 0, &kx);
+			add_target(c->sd, r, code_bias(r, xo < yo ? ia : ib, (xo < yo ? sa : sb) + len),
+				   0, &kx);
 			differs(e, xo < yo ? xo : yo, "relocation at 0x%llx only in the %s: %s %s",
 				(unsigned long long)(xo < yo ? xo : yo), xo < yo ? "original" : "patched",
 				ef_reloc_name(r->type, tn), shown(&kx, s1, sizeof(s1)));
