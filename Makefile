@@ -90,6 +90,7 @@ include plugin/build.mk
 include tools/klp-arch-check/build.mk
 include tools/klp-reloc/build.mk
 include tools/klp-tag-build/verify.mk
+include tools/klp-tag-build/compare.mk
 include tools/klp-tag-build/build.mk
 include linker-scripts/build.mk
 include kbuild-integration/build.mk

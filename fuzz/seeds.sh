@@ -13,7 +13,7 @@ set -eu
 top=$(cd "$(dirname "$0")/.." && pwd)
 c=$top/fuzz/corpus
 mkdir -p "$c/rewrite" "$c/tagfile" "$c/objname" "$c/elf" "$c/sysmap" "$c/symvers" "$c/reloc" \
-	"$c/x86insn" "$c/dwarf" "$c/dotconfig" "$c/verify"
+	"$c/x86insn" "$c/dwarf" "$c/dotconfig" "$c/verify" "$c/compare"
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 
@@ -228,6 +228,22 @@ if [ "$ok" = 1 ] &&
 		changed:mod.ko same2:mod.ko; do
 		o=$tmp/v-${p%%:*}.o
 		{ le16 "$(wc -c <"$o")"; cat "$o" "$tmp/v-${p#*:}"; } | seed verify "${p%%:*}-${p#*:}"
+	done
+fi
+
+# Comparison seeds (fuzz_compare.c): klp_tag.build's fixtures compiled
+# as compare.exp compiles them, each with its describe file (the plugin's,
+# when it is built).
+b=$top/testsuite/klp_tag.build
+if [ -f "$top/plugin/klp_tag.so" ]; then
+	for f in "$b"/cmp-*.c; do
+		n=$(basename "$f" .c)
+		gcc -O2 -pg -mfentry -mrecord-mcount -fno-pic -mcmodel=kernel -mno-red-zone \
+			-fno-asynchronous-unwind-tables -fcf-protection=none -fno-stack-protector \
+			-fno-pie -fno-common -fplugin="$top/plugin/klp_tag.so" \
+			-fplugin-arg-klp_tag-describe -c -o "$tmp/$n.o" "$f" 2>/dev/null || continue
+		{ le16 "$(wc -c <"$tmp/$n.c.klp-describe")"; cat "$tmp/$n.c.klp-describe" "$tmp/$n.o"; } |
+			seed compare "$n"
 	done
 fi
 

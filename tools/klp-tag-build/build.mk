@@ -1,14 +1,14 @@
 # SPDX-License-Identifier: GPL-2.0-or-later
 # klp-tag-build: from a kernel fix to a verified livepatch module
 # (docs/klp-tag-build.md).  One stage, one file; everything but main.c is
-# library code (no exit), linked with the verify stage's library
-# (verify.mk), klp-arch-check's ELF layer and common/.  Included after
-# verify.mk.  The installed program finds the fragment in $(DATADIR) and
+# library code (no exit), linked with the verify and compare stages'
+# libraries (verify.mk, compare.mk), klp-arch-check's ELF layer and
+# common/.  Included after those two.  The installed program finds the fragment in $(DATADIR) and
 # the plugin in the target compiler's plugin directory.
 
 TAGBUILD := $(TAGBUILD_DIR)/klp-tag-build
 TAGBUILD_LIB_SRCS := $(addprefix $(TAGBUILD_DIR)/,files.c run.c target.c prepare.c patches.c \
-	compile.c compare.c prove.c decide.c generate.c build.c report.c)
+	compile.c prove.c decide.c generate.c build.c report.c)
 TAGBUILD_HDRS := $(TAGBUILD_DIR)/tb.h $(VERIFY_HDRS)
 TAGBUILD_CFLAGS = $(VERIFY_CFLAGS) -DTB_DATADIR='"$(DATADIR)"'
 
@@ -16,7 +16,8 @@ $(TAGBUILD_LIB_SRCS:.c=.o) $(TAGBUILD_DIR)/main.o: %.o: %.c $(TAGBUILD_HDRS) $(C
 		$(FLAGS_STAMP)
 	$(CC) $(TAGBUILD_CFLAGS) -c -o $@ $<
 
-$(TAGBUILD): $(TAGBUILD_DIR)/main.o $(TAGBUILD_LIB_SRCS:.c=.o) $(VERIFY_LIB_SRCS:.c=.o) \
+$(TAGBUILD): $(TAGBUILD_DIR)/main.o $(TAGBUILD_LIB_SRCS:.c=.o) $(COMPARE_LIB_SRCS:.c=.o) \
+		$(VERIFY_LIB_SRCS:.c=.o) \
 		$(CHECKER_LIB_SRCS:.c=.o) $(COMMON_LIB)
 	$(CC) $(TAGBUILD_CFLAGS) $(LDFLAGS) -o $@ $^ -lelf
 
@@ -31,12 +32,3 @@ define TAGBUILD_INSTALL
 endef
 INSTALL_EXTRA += $(TAGBUILD_INSTALL)
 
-# tools/klp-tag-build/tests/compare-run (not installed): the compare stage
-# from the command line, for the testsuite.
-TAGBUILD_COMPARE_RUN := $(TAGBUILD_DIR)/tests/compare-run
-$(TAGBUILD_COMPARE_RUN): $(TAGBUILD_COMPARE_RUN).c $(TAGBUILD_DIR)/compare.o $(TAGBUILD_HDRS) \
-		$(CHECKER_LIB_SRCS:.c=.o) $(COMMON_LIB)
-	$(CC) $(TAGBUILD_CFLAGS) $(LDFLAGS) -o $@ $< $(TAGBUILD_DIR)/compare.o \
-		$(CHECKER_LIB_SRCS:.c=.o) $(COMMON_LIB) -lelf
-check: $(TAGBUILD_COMPARE_RUN)
-CLEAN_FILES += $(TAGBUILD_COMPARE_RUN)

@@ -1,77 +1,81 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 /*
- * compare-run - klp-tag-build's compare stage from the command line, for
- * the testsuite (testsuite/klp_tag.build/compare.exp); not installed.
+ * compare-run - one comparison (tb.h, tb_compare) from the command line,
+ * for the testsuite (testsuite/klp_tag.build/compare.exp); not installed.
  *
- *   compare-run ORIG.o PATCHED.o ORIG.klp-describe PATCHED.klp-describe
+ *   compare-run ORIG.o PATCHED.o [ORIG.klp-describe PATCHED.klp-describe]
  *
- * One line per symbol, sorted: "same SYM", "differs SYM OFFSET WHY",
- * "only-orig SYM", "only-patched SYM" (ORIG->PATCHED for a pair whose
- * names differ).  Exit status: 0 compared, 2 error.
+ * Prints one line per function and object symbol, sorted by name:
+ * "same SYM", "differs SYM OFFSET WHY", "only-orig SYM", "only-patched
+ * SYM", SYM being ORIG->PATCHED for a pair of different names (renumbered
+ * clones and local statics).  Without describe files, clones pair by
+ * their names only.  Exit status: 0 all same, 1 something differs or is
+ * in one object only, 2 error.
  */
+#include "tb.h"
+#include "util.h"
+
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "tb.h"
-#include "util.h"
-
-static int load(const char *path, struct klp_describe *d)
+static int read_describe(const char *path, struct klp_describe *d)
 {
 	char err[KLP_DESCRIBE_ERRLEN];
 	char *text;
-	size_t n;
-	int e = klp_read_file(path, &text, &n);
+	size_t len;
 
-	if (e) {
-		fprintf(stderr, "compare-run: %s: %s\n", path, strerror(e));
+	if (klp_read_file(path, &text, &len)) {
+		fprintf(stderr, "compare-run: %s: cannot read\n", path);
 		return -1;
 	}
-	e = klp_describe_parse(text, n, d, err);
-	free(text);
-	if (e)
+	if (klp_describe_parse(text, len, d, err)) {
 		fprintf(stderr, "compare-run: %s: %s\n", path, err);
-	return e;
+		free(text);
+		return -1;
+	}
+	free(text);
+	return 0;
 }
 
 int main(int argc, char **argv)
 {
-	struct klp_describe od, pd;
+	struct klp_describe od = { 0 }, pd = { 0 };
+	bool described = argc == 5;
 	struct tb_cmp c;
 	char err[TB_ERRLEN];
+	size_t i;
+	int status = 0;
 
-	if (argc != 5) {
-		fprintf(stderr, "usage: compare-run ORIG.o PATCHED.o ORIG.klp-describe "
-				"PATCHED.klp-describe\n");
+	if (argc != 3 && argc != 5) {
+		fprintf(stderr, "usage: compare-run ORIG.o PATCHED.o [ORIG.klp-describe PATCHED.klp-describe]\n");
 		return 2;
 	}
-	if (load(argv[3], &od))
+	if (described && (read_describe(argv[3], &od) || read_describe(argv[4], &pd)))
 		return 2;
-	if (load(argv[4], &pd)) {
-		klp_describe_free(&od);
-		return 2;
-	}
-	if (tb_compare(argv[1], argv[2], &od, &pd, &c, err, sizeof(err))) {
+	if (tb_compare(argv[1], argv[2], described ? &od : NULL, described ? &pd : NULL, &c, err,
+		       sizeof(err))) {
 		fprintf(stderr, "compare-run: %s\n", err);
-		klp_describe_free(&od);
-		klp_describe_free(&pd);
-		return 2;
+		status = 2;
+		goto out;
 	}
-	for (size_t i = 0; i < c.nsyms; i++) {
-		const struct tb_cmp_sym *s = &c.syms[i];
-		const char *name = s->orig_name ? s->orig_name : s->patched_name;
+	for (i = 0; i < c.nsyms; i++) {
+		const struct tb_cmp_sym *e = &c.syms[i];
 
-		printf("%s ", tb_cmp_status_name(s->status));
-		if (s->orig_name && s->patched_name && strcmp(s->orig_name, s->patched_name))
-			printf("%s->%s", s->orig_name, s->patched_name);
+		printf("%s ", tb_cmp_status_name(e->status));
+		if (e->orig_name && e->patched_name && strcmp(e->orig_name, e->patched_name))
+			printf("%s->%s", e->orig_name, e->patched_name);
 		else
-			fputs(name, stdout);
-		if (s->status == TB_DIFFERS)
-			printf(" %#llx %s", (unsigned long long)s->offset, s->why);
+			printf("%s", e->orig_name ? e->orig_name : e->patched_name);
+		if (e->status == TB_DIFFERS)
+			printf(" 0x%llx %s", (unsigned long long)e->offset, e->why);
 		putchar('\n');
+		if (e->status != TB_SAME)
+			status = 1;
 	}
 	tb_cmp_free(&c);
+out:
 	klp_describe_free(&od);
 	klp_describe_free(&pd);
-	return 0;
+	return status;
 }
