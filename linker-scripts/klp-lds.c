@@ -73,7 +73,8 @@ static const char usage_text[] =
 	"Writes the linker script that keeps a livepatch module's .klp.arch sections\n"
 	"whole: one ALIGN(8), KEEP output section per name, size ASSERTs for the\n"
 	"entry layout of kernel RELEASE.  --object-name checks object names with the\n"
-	"plugin's rules and prints them normalised.\n";
+	"plugin's rules and prints them normalised.  --tables-for writes the lines of\n"
+	"the module's table scans about UNIT's functions.  See klp-lds(1).\n";
 
 struct name {
 	char *section;
