@@ -52,26 +52,26 @@ static void rule_section(const struct module *m, const struct ef_sec *rs, struct
 	}
 	if (klp_rela_sscanf(rs->name, obj) != 1)
 		finding_add(out, "klp-rela-name", rs->name, -1,
-			    "livepatch reads no object from this name with sscanf(\".klp.rela.%%55[^.]\") and refuses the whole patch (-EINVAL)");
+			    "livepatch reads no object from this name with sscanf(\".klp.rela.%%55[^.]\") and refuses the whole patch (-EINVAL): name it .klp.rela.OBJECT.SECTION, as klp-reloc does");
 	else if (len > KLP_OBJECT_MAX)
 		finding_add(out, "klp-rela-name", rs->name, -1,
-			    "the object name is %zu bytes: livepatch's sscanf(\".klp.rela.%%55[^.]\") keeps 55 of them, which name no object, so these relocations are never written",
+			    "the object name is %zu bytes: livepatch's sscanf(\".klp.rela.%%55[^.]\") keeps 55 of them, which name no object, so these relocations are never written: no module name is that long; name the patched object",
 			    len);
 	else if (klp_objname_normalise(obj, strlen(obj), norm, why) || strcmp(norm, obj))
 		finding_add(out, "klp-rela-name", rs->name, -1,
-			    "object name '%s' can never equal a module's name (KBUILD_MODNAME, compared with strcmp()), so these relocations are never written",
+			    "object name '%s' can never equal a module's name (KBUILD_MODNAME, compared with strcmp()), so these relocations are never written: use vmlinux or the module's name as kbuild spells it",
 			    obj);
 	else if (!patched(m, obj) &&
 		 !(strcmp(obj, "vmlinux") == 0 && klp_kernel_writes_vmlinux_relas_at_load(m->rules.kv)))
 		finding_add(out, "klp-rela-unknown-object", rs->name, -1,
-			    "object '%s' is not one of the patch's klp_object entries: livepatch writes .klp.rela.%s.* relocations only for its own objects%s, so these are never written",
-			    obj, obj, strcmp(obj, "vmlinux") == 0 ? " before 5.8" : "");
+			    "object '%s' is not one of the patch's klp_object entries: livepatch writes .klp.rela.%s.* relocations only for its own objects%s, so these are never written: add '%s' to the klp_object table",
+			    obj, obj, strcmp(obj, "vmlinux") == 0 ? " before 5.8" : "", obj);
 	if (!(rs->sh.sh_flags & SHF_ALLOC))
 		finding_add(out, "klp-rela-alloc", rs->name, -1,
-			    "section lacks SHF_ALLOC: it is not kept in the module's memory, and livepatch reads it when the object's relocations are written, long after the loader freed its copy of the file");
+			    "section lacks SHF_ALLOC: it is not kept in the module's memory, and livepatch reads it when the object's relocations are written, long after the loader freed its copy of the file: mark it \"a\" (klp-reloc does)");
 	if (!(f->secs[rs->sh.sh_info].sh.sh_flags & SHF_ALLOC))
 		finding_add(out, "klp-rela-target", rs->name, -1,
-			    "it relocates %s, which is not allocated: livepatch would write into the loader's freed copy of the file",
+			    "it relocates %s, which is not allocated: livepatch would write into the loader's freed copy of the file; only references from code and allocated data can be klp relocations",
 			    f->secs[rs->sh.sh_info].name);
 }
 
@@ -121,7 +121,7 @@ static void rule_relocation(const struct module *m, const struct klp_rel *k, boo
 			    ts->name, sym);
 	else if (strcmp(k->obj, "vmlinux") != 0 && strncmp(ts->name, ".init", 5) == 0)
 		finding_add(out, "klp-rela-init", k->rsec->name, idx,
-			    "relocation at %s in %s: livepatch writes the relocations of '%s' when it loads, possibly after the patch module's init code was freed",
+			    "relocation at %s in %s: livepatch writes the relocations of '%s' when it loads, possibly after the patch module's init code was freed: move the reference out of init code",
 			    at, ts->name, k->obj);
 }
 
@@ -212,7 +212,7 @@ static void clobber(const struct module *m, const struct entry *e, const struct 
 		    bool replacement, struct findings *out)
 {
 	const char *eobj = section_object(e->es);
-	char at[300];
+	char at[300], fix[400];
 
 	if (eobj && strcmp(eobj, k->obj) == 0)
 		return;
@@ -223,19 +223,26 @@ static void clobber(const struct module *m, const struct entry *e, const struct 
 	if (m->rules.id == RULES_NONE && (eobj || strcmp(k->obj, "vmlinux") == 0))
 		return;
 	describe_address(m, k->rsec->sh.sh_info, k->rel->offset, at, sizeof(at));
+	/* What defers the entry past the relocation: its object's section, where there is one. */
+	if (m->rules.id == RULES_NONE)
+		snprintf(fix, sizeof(fix), "no section name defers an entry on this kernel: move the reference out of the alternative or paravirt site (load the address into a register before it)");
+	else
+		snprintf(fix, sizeof(fix), "put the entry in .klp.arch.%s..%s, applied right after those relocations (the klp_tag plugin does when the function is tagged for '%s' and abi resolves to klp-arch)",
+			 k->obj, e->es->kind == KLP_ENTRY_ALT ? "altinstructions" : "parainstructions",
+			 k->obj);
 	if (replacement)
 		finding_add(out, "klp-rela-clobber", e->es->sec->name, entry_index(m, e),
-			    "%s writes a relocation of object '%s' at %s, in the replacement code this entry copies; the entry is applied %s%s%s, before the relocation of '%s' is written, so the copy holds 0 where the address belongs",
+			    "%s writes a relocation of object '%s' at %s, in the replacement code this entry copies; the entry is applied %s%s%s, before the relocation of '%s' is written, so the copy holds 0 where the address belongs: %s",
 			    k->rsec->name, k->obj, at, eobj ? "with object '" : "at load",
-			    eobj ? eobj : "", eobj ? "'" : "", k->obj);
+			    eobj ? eobj : "", eobj ? "'" : "", k->obj, fix);
 	else if (eobj)
 		finding_add(out, "klp-rela-clobber", e->es->sec->name, entry_index(m, e),
-			    "%s writes a relocation of object '%s' at %s, inside the %u bytes this entry patches; the entry is applied with object '%s', so the relocation of '%s' is written after it and overwrites the patched instruction",
-			    k->rsec->name, k->obj, at, e->patchlen, eobj, k->obj);
+			    "%s writes a relocation of object '%s' at %s, inside the %u bytes this entry patches; the entry is applied with object '%s', so the relocation of '%s' is written after it and overwrites the patched instruction: %s",
+			    k->rsec->name, k->obj, at, e->patchlen, eobj, k->obj, fix);
 	else
 		finding_add(out, "klp-rela-clobber", e->es->sec->name, entry_index(m, e),
-			    "%s writes a relocation of object '%s' at %s, inside the %u bytes this entry patches; the module loader applies the entry at load, and livepatch writes the relocation of '%s' later, over the patched instruction",
-			    k->rsec->name, k->obj, at, e->patchlen, k->obj);
+			    "%s writes a relocation of object '%s' at %s, inside the %u bytes this entry patches; the module loader applies the entry at load, and livepatch writes the relocation of '%s' later, over the patched instruction: %s",
+			    k->rsec->name, k->obj, at, e->patchlen, k->obj, fix);
 }
 
 /* Livepatch writes .klp.rela.X.* after the loader's alternatives and before X's .klp.arch ones. */
