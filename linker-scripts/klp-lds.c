@@ -152,7 +152,9 @@ static int read_object(const char *path, struct names *names)
 		    klp_objname_check_exact(object, strlen(object), why)) {
 			fprintf(stderr,
 				"klp-lds: %s: warning: section %s is not a name the kernel applies "
-				"(.klp.arch.OBJECT..altinstructions or ..parainstructions); left alone\n",
+				"(.klp.arch.OBJECT..altinstructions or ..parainstructions), so its entries "
+				"are never applied; left alone: rename it to one of those, as the klp_tag "
+				"plugin names them\n",
 				path, sec);
 			continue;
 		}
