@@ -88,11 +88,11 @@ static void rule_relocation(const struct module *m, const struct klp_rel *k, boo
 	klp_rel_symbol(k, sym, sizeof(sym));
 	if (first_of_sym && k->sym->s.st_shndx != KLP_SHN_LIVEPATCH)
 		finding_add(out, "klp-sym-shndx", k->rsec->name, idx,
-			    "relocation at %s against %s, whose section index is 0x%x, not SHN_LIVEPATCH: livepatch refuses the patch (\"not marked as a livepatch symbol\", -EINVAL)",
+			    "relocation at %s against %s, whose section index is 0x%x, not SHN_LIVEPATCH: livepatch refuses the patch (\"not marked as a livepatch symbol\", -EINVAL); a livepatch symbol is SHN_LIVEPATCH, as klp-reloc writes it",
 			    at, sym, k->sym->s.st_shndx);
 	if (first_of_sym && k->fields != 3)
 		finding_add(out, "klp-sym-name", k->rsec->name, idx,
-			    "livepatch reads %d of the 3 fields of \".klp.sym.OBJECT.NAME,POSITION\" from %s (names of at most %zu bytes on this kernel) and refuses the patch (-EINVAL)",
+			    "livepatch reads %d of the 3 fields of \".klp.sym.OBJECT.NAME,POSITION\" from %s (names of at most %zu bytes on this kernel) and refuses the patch (-EINVAL); name it .klp.sym.OBJECT.NAME,POSITION, as klp-reloc does",
 			    k->fields, sym, klp_ksym_name_max(m->rules.kv));
 	if (k->sec_read && k->fields >= 1 && strcmp(k->obj, k->symobj) != 0) {
 		if (strcmp(k->symobj, "vmlinux") == 0 &&
@@ -117,7 +117,7 @@ static void rule_relocation(const struct module *m, const struct klp_rel *k, boo
 	if (klp_special_section(ts->name) || klp_entry_kind_of(ts->name, strlen(ts->name)) >= 0 ||
 	    strncmp(ts->name, KLP_ARCH_PREFIX, strlen(KLP_ARCH_PREFIX)) == 0)
 		finding_add(out, "klp-rela-special", k->rsec->name, idx,
-			    "relocation in %s, which the module loader reads while the patch module loads, before livepatch writes this relocation: the loader sees 0 for %s",
+			    "relocation in %s, which the module loader reads while the patch module loads, before livepatch writes this relocation: the loader sees 0 for %s; reach it from code instead (a static key or static call of another object cannot be used from a patch)",
 			    ts->name, sym);
 	else if (strcmp(k->obj, "vmlinux") != 0 && strncmp(ts->name, ".init", 5) == 0)
 		finding_add(out, "klp-rela-init", k->rsec->name, idx,
@@ -131,10 +131,10 @@ static void rule_resolve(const struct module *m, const struct symdbs *db, const 
 {
 	const struct kmod *mod = NULL;
 	struct resolution r;
-	char sym[700], cand[1500];
+	char sym[700], cand[1500], fix[300];
 	unsigned long safe = 0;
 	const char *db_name;
-	size_t i;
+	size_t i, nsafe;
 
 	if (k->fields != 3 || k->namelen > KLP_SYMNAME_MAX)
 		return;
@@ -155,16 +155,26 @@ static void rule_resolve(const struct module *m, const struct symdbs *db, const 
 	}
 	if (r.status == RES_OK)
 		return;
-	describe_candidates(mod ? NULL : db->map, mod, &r, cand, sizeof(cand), &safe, NULL);
+	nsafe = describe_candidates(mod ? NULL : db->map, mod, &r, cand, sizeof(cand), &safe, NULL);
+	if (r.status == RES_ABSENT)
+		snprintf(fix, sizeof(fix), "; if the --symbols and --module files are the target kernel's, the patch cannot reach it by this name");
+	else if (r.status == RES_ADDRESS_ZERO)
+		fix[0] = '\0';
+	else if (nsafe)
+		snprintf(fix, sizeof(fix), "; give the position of the one meant, e.g. klp_symbol(\"%s\", %lu) on its declaration",
+			 k->symobj, safe);
+	else
+		snprintf(fix, sizeof(fix), "; no position names it in both load orders: call a function of %s whose name is unique instead",
+			 k->symobj);
 	finding_add(out, "klp-sym-resolve", k->rsec->name, (long)k->index,
-		    "%s: %s (%s)%s%s",
+		    "%s: %s (%s)%s%s%s",
 		    k->sym->name,
 		    r.status == RES_ABSENT ? "livepatch would not find it (\"symbol not found\")" :
 		    r.status == RES_AMBIGUOUS ? "several symbols have this name and the position is 0 (\"unresolvable ambiguity\")" :
 		    r.status == RES_NO_POSITION ? "fewer symbols have this name than the position (\"symbol position not found\")" :
 		    r.status == RES_ADDRESS_ZERO ? "the symbol found is at address 0, which livepatch takes for \"not found\"" :
 		    "the position names different symbols whether the module loads after the patch (its full symbol table) or before (its core symbols)",
-		    db_name, cand[0] ? ": " : "", cand);
+		    db_name, cand[0] ? ": " : "", cand, fix);
 }
 
 /* Relocations against .klp.sym symbols outside livepatch sections: applied at load against 0. */
