@@ -292,8 +292,8 @@ static long declared(struct rl_ctx *c, const struct ref *decl_ref, const struct 
 		alias.kname = d->str[3];
 	}
 	if (*end || !isdigit((unsigned char)d->str[2][0]) || strlen(d->str[2]) > 9) {
-		rl_msg(&c->errors, "klp_symbol of %s: position '%s' is not a decimal number", r->name,
-		       d->str[2]);
+		rl_msg(&c->errors, "klp_symbol of %s: position '%s' is not a decimal number: write it as one, as in klp_symbol(\"%s\", 2)",
+		       r->name, d->str[2], d->str[0]);
 		return -2;
 	}
 	if (klp_objname_check_exact(d->str[0], strlen(d->str[0]), why)) {
