@@ -1,16 +1,17 @@
 # SPDX-License-Identifier: GPL-2.0-or-later
 # klp-tag: top-level build.
 #
-#   make            build the plugin and the tools; when a Debian package is
-#                   missing, print the exact apt-get line (never installs)
+#   make            build the plugin and the tools (installs nothing)
 #   make deps       install what `make` needs (as root)
-#   make check      run the whole testsuite (installs missing Debian packages as root)
-#   make demo       build the upstream livepatch samples and the examples, show their sections
+#   make check      run the whole testsuite (as root: installs what it needs)
+#   make demo       build the livepatch samples and examples, show their sections
 #   make bench      measure what the plugin costs a build
-#   make install    install into GCC's plugin directory and $(PREFIX) (honours DESTDIR)
+#   make install    install into GCC's plugin directory and $(PREFIX)
 #   make uninstall  remove what make install installed (same PREFIX, DESTDIR)
-#   make deb        build the Debian package into build/deb and check it with lintian
+#   make deb        build the Debian package into build/deb, check it (lintian)
 #   make help       every target and variable
+#
+# `make`, when a Debian package is missing, prints the exact apt-get line.
 #
 # CC selects the compiler the plugin is built for (gcc-11 works too for the
 # compiler-level tests).  Each part keeps its rules in its own build.mk.
@@ -142,4 +143,6 @@ help:
 	@echo '  make bench-smoke            every benchmark step on tiny sizes'
 	@echo 'Variables: CC=gcc-11 (plugin for another GCC), SANITIZE=1 (ASan/UBSan),'
 	@echo '  WERROR=1, RUNTESTFLAGS=AREA.exp (one test area), PREFIX, DESTDIR,'
-	@echo '  KLP_TEST_KERNELS=DIR (the consuming 5.4 kernel packages for make check)'
+	@echo '  KLP_TEST_KERNELS=DIR (the test kernels make check boots, docs/testing.md)'
+	@echo 'Manuals: klp-tag(7), klp-tag-build(1), klp-lds(1), klp-reloc(1),'
+	@echo '  klp-arch-check(1) (man -l FILE in the tree); README; docs/'

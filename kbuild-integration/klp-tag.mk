@@ -204,7 +204,7 @@ klp_tag_has_hook = $(shell grep -qs arch_klp_init_object_loaded $(srctree)/inclu
 klp_tag_abi = $(or $(klp_tag_abi_memo),$(eval klp_tag_abi_memo := $(klp_tag_decide_abi))$(klp_tag_abi_memo))
 klp_tag_decide_abi = $(strip \
 	$(if $(filter-out auto klp-arch none,$(or $(KLP_TAG_ABI),auto)), \
-		$(error klp-tag: KLP_TAG_ABI='$(KLP_TAG_ABI)' is not auto, klp-arch or none)) \
+		$(error klp-tag: KLP_TAG_ABI='$(KLP_TAG_ABI)' is not auto, klp-arch or none: leave it unset (auto follows the tree's livepatch.h), or give klp-arch (4.9-5.7) or none)) \
 	$(if $(filter klp-arch,$(KLP_TAG_ABI)),$(if $(klp_tag_has_hook)$(filter-out 0 n no,$(KLP_TAG_ABI_FORCE)),, \
 		$(error klp-tag: KLP_TAG_ABI=klp-arch, but $(srctree)/include/linux/livepatch.h declares no arch_klp_init_object_loaded(): this kernel (5.8 or later, or a backport of the removal) never applies .klp.arch sections, so these alternatives would stay unapplied; leave KLP_TAG_ABI at auto, or set KLP_TAG_ABI_FORCE := 1 to build for another kernel than this tree's))) \
 	$(if $(filter auto,$(or $(KLP_TAG_ABI),auto)), \
@@ -273,12 +273,12 @@ $(if $(klp_tag_incdir),,$(error klp-tag: klp_tag.h not found next to $(klp_tag_h
 $(if $(klp_tag_lds_gen),,$(error klp-tag: klp-lds (the linker script generator and name checker) not found next to $(klp_tag_here): run make in the klp-tag tree))
 $(if $(klp_tag_checker),,$(error klp-tag: klp-arch-check (the link check) not found next to $(klp_tag_here): run make in the klp-tag tree))
 $(if $(klp_tag_reloc_tool),,$(error klp-tag: klp-reloc (the livepatch relocation converter) not found next to $(klp_tag_here): run make in the klp-tag tree))
-$(foreach k,$(klp_tag_modules),$(if $(wildcard $k),,$(error klp-tag: KLP_TAG_MODULES: '$k' does not exist)))
+$(foreach k,$(klp_tag_modules),$(if $(wildcard $k),,$(error klp-tag: KLP_TAG_MODULES: '$k' does not exist: give the .ko files of the patched modules as the target kernel has them, or leave it unset to find them under /lib/modules/$(KERNELRELEASE))))
 $(foreach f,$(klp_tag_files),$(if $(call klp_tag_object_of,$f),
 	$(if $(wildcard $(src)/$(f:.o=.S)),$(error klp-tag: $(f:.o=.S) is assembly, which the plugin does not compile, yet it is tagged $(call klp_tag_object_of,$f)$(if $(filter undefined,$(origin KLP_TAG_$f)), by KLP_TAG): its entries would stay in the plain sections; set KLP_TAG_$f := (empty) to leave it untagged))))
 $(if $(klp_tag_name_errors),$(error $(klp_tag_name_errors)))
 $(if $(klp_tag_stray),$(error klp-tag: $(firstword $(klp_tag_stray)) names $(call klp_tag_stray_file,$(firstword $(klp_tag_stray))), but no module of this directory is built from it (its objects: $(klp_tag_files)): correct the file name))
-$(foreach t,$(klp_tag_tagfiles),$(if $(wildcard $t),,$(error klp-tag: KLP_TAG_FILE: '$t' does not exist)))
+$(foreach t,$(klp_tag_tagfiles),$(if $(wildcard $t),,$(error klp-tag: KLP_TAG_FILE: '$t' does not exist: a tag file is relative to the module's directory unless absolute)))
 $(foreach f,$(klp_tag_files),$(foreach x,$(call klp_tag_extract_of,$f),$(if $(wildcard $x),,$(error klp-tag: KLP_TAG_EXTRACT_$f: '$x' does not exist))))
 $(if $(filter auto,$(or $(KLP_TAG_ABI),auto)),@echo 'klp-tag: KLP_TAG_ABI=auto -> $(klp_tag_abi): $(abspath $(srctree))/include/linux/livepatch.h $(if $(filter klp-arch,$(klp_tag_abi)),declares arch_klp_init_object_loaded(): livepatch applies .klp.arch.<object> sections after relocations,declares no arch_klp_init_object_loaded(): this kernel applies alternatives and paravirt entries at module load, so nothing is renamed to .klp.arch)'))
 $(if $(filter 1,$(klp_tag_register_patch)),@echo 'klp-tag: KLP_TAG_REGISTER_PATCH=1: $(abspath $(srctree))/include/linux/livepatch.h declares klp_register_patch() (4.9 to 5.0): klp_tag_enable_patch() registers the patch and then enables it')

@@ -73,7 +73,8 @@ static const char usage_text[] =
 	"Writes the linker script that keeps a livepatch module's .klp.arch sections\n"
 	"whole: one ALIGN(8), KEEP output section per name, size ASSERTs for the\n"
 	"entry layout of kernel RELEASE.  --object-name checks object names with the\n"
-	"plugin's rules and prints them normalised.\n";
+	"plugin's rules and prints them normalised.  --tables-for writes the lines of\n"
+	"the module's table scans about UNIT's functions.  See klp-lds(1).\n";
 
 struct name {
 	char *section;
@@ -151,7 +152,9 @@ static int read_object(const char *path, struct names *names)
 		    klp_objname_check_exact(object, strlen(object), why)) {
 			fprintf(stderr,
 				"klp-lds: %s: warning: section %s is not a name the kernel applies "
-				"(.klp.arch.OBJECT..altinstructions or ..parainstructions); left alone\n",
+				"(.klp.arch.OBJECT..altinstructions or ..parainstructions), so its entries "
+				"are never applied; left alone: rename it to one of those, as the klp_tag "
+				"plugin names them\n",
 				path, sec);
 			continue;
 		}

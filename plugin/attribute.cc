@@ -54,7 +54,7 @@ static tree handle_klp_object_attribute(tree *node, tree, tree args, int, bool *
 	seen = attribute_unit->attributes->get(DECL_NAME(decl));
 	if (seen && strcmp(seen->object, object) != 0) {
 		error_at(loc, "%qD is tagged for object %qs here but for object %qs by the "
-			 "klp_object attribute of an earlier declaration", decl, object,
+			 "klp_object attribute of an earlier declaration: keep one of the two", decl, object,
 			 seen->object);
 		inform(seen->loc, "earlier declaration with klp_object(%qs)", seen->object);
 		return NULL_TREE;

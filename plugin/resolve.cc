@@ -115,7 +115,8 @@ static bool table_of(const klp_unit *unit, tree decl, table_source *out)
 	if (own && other && strcmp(own->object, other->object) != 0) {
 		error_at(DECL_SOURCE_LOCATION(decl),
 			 "%qD is the %<.new_func%> of klp_object tables for two objects: %qs and "
-			 "%qs (%s:%u)", decl, own->object, other->object, other->file, other->line);
+			 "%qs (%s:%u): a replacement belongs to one object, so give each table its "
+			 "own function", decl, own->object, other->object, other->file, other->line);
 		inform(DECL_SOURCE_LOCATION(own->var), "table naming %qs", own->object);
 	}
 	out->where[0] = '\0';
@@ -233,7 +234,7 @@ static void report_tagfile_conflicts(const klp_tags &tags, tree decl, const klp_
 	FOR_EACH_VEC_ELT(tags.conflicts, i, c)
 		if (strcmp(c->function, c_name(decl)) == 0)
 			error_at(DECL_SOURCE_LOCATION(decl), "%qD is tagged for object %qs by %s:%u "
-				 "but for object %qs by %s:%u", decl, tag->object, tag->file,
+				 "but for object %qs by %s:%u: keep one of the two lines", decl, tag->object, tag->file,
 				 tag->line, c->object, c->file, c->line);
 }
 
@@ -247,7 +248,8 @@ static void report_table_conflicts(const klp_tags &tables, tree decl)
 	FOR_EACH_VEC_ELT(tables.conflicts, i, c)
 		if (kept && strcmp(c->function, c_name(decl)) == 0)
 			error_at(DECL_SOURCE_LOCATION(decl), "%qD is the %<.new_func%> of klp_object "
-				 "tables for two objects: %qs (%s:%u) and %qs (%s:%u)", decl,
+				 "tables for two objects: %qs (%s:%u) and %qs (%s:%u): a replacement "
+				 "belongs to one object, so give each table its own function", decl,
 				 kept->object, kept->file, kept->line, c->object, c->file, c->line);
 }
 
@@ -268,15 +270,17 @@ static void resolve_explicit(klp_unit *unit, group *grp)
 		report_table_conflicts(unit->foreign_tables, decl);
 	if (attr && tag && strcmp(attr, tag->object) != 0)
 		error_at(loc, "%qD is tagged for object %qs by its klp_object attribute but for "
-			 "object %qs by tag file %s:%u", decl, attr, tag->object,
+			 "object %qs by tag file %s:%u: keep one of the two", decl, attr, tag->object,
 			 tag->file, tag->line);
 	if (attr && table && strcmp(attr, table->object) != 0)
 		error_at(loc, "%qD is tagged for object %qs by its klp_object attribute but is "
-			 "the %<.new_func%> of the klp_object table for %qs%s", decl, attr,
+			 "the %<.new_func%> of the klp_object table for %qs%s: the table decides, so "
+			 "drop the attribute or make it agree", decl, attr,
 			 table->object, table->where);
 	if (tag && table && strcmp(tag->object, table->object) != 0)
 		error_at(loc, "%qD is tagged for object %qs by tag file %s:%u but is the "
-			 "%<.new_func%> of the klp_object table for %qs%s", decl, tag->object,
+			 "%<.new_func%> of the klp_object table for %qs%s: the table decides, so drop "
+			 "the tag line or make it agree", decl, tag->object,
 			 tag->file, tag->line, table->object, table->where);
 
 	if (attr) {

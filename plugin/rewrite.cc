@@ -107,7 +107,8 @@ static asm_counts rewrite_function(function *fun, const char *object, bool warn_
 					   "klp_tag: static branch (%<__jump_table%> entry) in %qD, "
 					   "which belongs to module object %qs: these kernels' "
 					   "livepatch cannot resolve static keys of a module that "
-					   "is not loaded yet", fun->decl, object);
+					   "is not loaded yet: test the key with static_key_enabled() "
+					   "instead", fun->decl, object);
 			if (!object || !(s.altinstructions + s.parainstructions))
 				continue;
 			updated = klp_asm_rewrite_sections(tmpl, len, object, &new_len, &count);
@@ -148,7 +149,8 @@ static unsigned int execute_klp_tag(klp_unit *unit, function *fun)
 			warning_at(loc, 0,
 				   "klp_tag: %qD is called from the module's init function, but its "
 				   "entries in .klp.arch.%s are applied only %s; on the init path it "
-				   "runs unpatched instructions", fun->decl, object,
+				   "runs unpatched instructions: call it there only if they are "
+				   "correct too", fun->decl, object,
 				   strcmp(object, "vmlinux") == 0
 					   ? "after klp_enable_patch()"
 					   : "when that module object loads");

@@ -110,7 +110,8 @@ static void tag_from_table(klp_tables *tables, tree fn, const char *object, tree
 	if (existed && strcmp(t->object, object) != 0) {
 		error_at(DECL_SOURCE_LOCATION(t->decl),
 			 "%qD is the %<.new_func%> of klp_object tables for two objects: "
-			 "%qs and %qs", t->decl, t->object, object);
+			 "%qs and %qs: a replacement belongs to one object, so give each table its own "
+			 "function", t->decl, t->object, object);
 		inform(DECL_SOURCE_LOCATION(t->var), "table naming %qs", t->object);
 		inform(DECL_SOURCE_LOCATION(var), "table naming %qs", object);
 		return;

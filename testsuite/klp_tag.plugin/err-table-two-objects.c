@@ -3,7 +3,7 @@
 /* { dg-do assemble } */
 #include "lp-old.h"
 
-static void replacement(void) { } /* { dg-error "'replacement' is the '.new_func' of klp_object tables for two objects: 'vmlinux' and 'ext4'" } */
+static void replacement(void) { } /* { dg-error "'replacement' is the '.new_func' of klp_object tables for two objects: 'vmlinux' and 'ext4': a replacement belongs to one object, so give each table its own function" } */
 static struct klp_func funcs[] = { { .old_name = "orig", .new_func = replacement }, { } };
 static struct klp_object objs[] = { /* { dg-message "table naming" } */
 	{ .funcs = funcs },

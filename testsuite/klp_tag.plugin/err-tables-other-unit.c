@@ -7,4 +7,4 @@
 #include "entries.h"
 
 __attribute__((klp_object("vmlinux"))) int fix_clash(void) { return 1; } /* { dg-error "'fix_clash' is tagged for object 'vmlinux' by its klp_object attribute but is the '.new_func' of the klp_object table for 'xfs' \\(main.c:14\\)" } */
-int fix_twice(void) { return 2; } /* { dg-error "'fix_twice' is the '.new_func' of klp_object tables for two objects: 'ext4' \\(main.c:15\\) and 'xfs' \\(other.c:20\\)" } */
+int fix_twice(void) { return 2; } /* { dg-error "'fix_twice' is the '.new_func' of klp_object tables for two objects: 'ext4' \\(main.c:15\\) and 'xfs' \\(other.c:20\\): a replacement belongs to one object, so give each table its own function" } */

@@ -5,7 +5,7 @@
 #include "entries.h"
 #include "lp-old.h"
 
-__attribute__((noinline, klp_object("vmlinux"))) int patched(void) /* { dg-warning "klp_tag: 'patched' is called from the module's init function, but its entries in .klp.arch.vmlinux are applied only after klp_enable_patch..; on the init path it runs unpatched instructions" } */
+__attribute__((noinline, klp_object("vmlinux"))) int patched(void) /* { dg-warning "klp_tag: 'patched' is called from the module's init function, but its entries in .klp.arch.vmlinux are applied only after klp_enable_patch..; on the init path it runs unpatched instructions: call it there only if they are correct too" } */
 {
 	return alt_applied();
 }

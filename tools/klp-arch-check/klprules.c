@@ -52,26 +52,26 @@ static void rule_section(const struct module *m, const struct ef_sec *rs, struct
 	}
 	if (klp_rela_sscanf(rs->name, obj) != 1)
 		finding_add(out, "klp-rela-name", rs->name, -1,
-			    "livepatch reads no object from this name with sscanf(\".klp.rela.%%55[^.]\") and refuses the whole patch (-EINVAL)");
+			    "livepatch reads no object from this name with sscanf(\".klp.rela.%%55[^.]\") and refuses the whole patch (-EINVAL): name it .klp.rela.OBJECT.SECTION, as klp-reloc does");
 	else if (len > KLP_OBJECT_MAX)
 		finding_add(out, "klp-rela-name", rs->name, -1,
-			    "the object name is %zu bytes: livepatch's sscanf(\".klp.rela.%%55[^.]\") keeps 55 of them, which name no object, so these relocations are never written",
+			    "the object name is %zu bytes: livepatch's sscanf(\".klp.rela.%%55[^.]\") keeps 55 of them, which name no object, so these relocations are never written: no module name is that long; name the patched object",
 			    len);
 	else if (klp_objname_normalise(obj, strlen(obj), norm, why) || strcmp(norm, obj))
 		finding_add(out, "klp-rela-name", rs->name, -1,
-			    "object name '%s' can never equal a module's name (KBUILD_MODNAME, compared with strcmp()), so these relocations are never written",
+			    "object name '%s' can never equal a module's name (KBUILD_MODNAME, compared with strcmp()), so these relocations are never written: use vmlinux or the module's name as kbuild spells it",
 			    obj);
 	else if (!patched(m, obj) &&
 		 !(strcmp(obj, "vmlinux") == 0 && klp_kernel_writes_vmlinux_relas_at_load(m->rules.kv)))
 		finding_add(out, "klp-rela-unknown-object", rs->name, -1,
-			    "object '%s' is not one of the patch's klp_object entries: livepatch writes .klp.rela.%s.* relocations only for its own objects%s, so these are never written",
-			    obj, obj, strcmp(obj, "vmlinux") == 0 ? " before 5.8" : "");
+			    "object '%s' is not one of the patch's klp_object entries: livepatch writes .klp.rela.%s.* relocations only for its own objects%s, so these are never written: add '%s' to the klp_object table",
+			    obj, obj, strcmp(obj, "vmlinux") == 0 ? " before 5.8" : "", obj);
 	if (!(rs->sh.sh_flags & SHF_ALLOC))
 		finding_add(out, "klp-rela-alloc", rs->name, -1,
-			    "section lacks SHF_ALLOC: it is not kept in the module's memory, and livepatch reads it when the object's relocations are written, long after the loader freed its copy of the file");
+			    "section lacks SHF_ALLOC: it is not kept in the module's memory, and livepatch reads it when the object's relocations are written, long after the loader freed its copy of the file: mark it \"a\" (klp-reloc does)");
 	if (!(f->secs[rs->sh.sh_info].sh.sh_flags & SHF_ALLOC))
 		finding_add(out, "klp-rela-target", rs->name, -1,
-			    "it relocates %s, which is not allocated: livepatch would write into the loader's freed copy of the file",
+			    "it relocates %s, which is not allocated: livepatch would write into the loader's freed copy of the file; only references from code and allocated data can be klp relocations",
 			    f->secs[rs->sh.sh_info].name);
 }
 
@@ -88,11 +88,11 @@ static void rule_relocation(const struct module *m, const struct klp_rel *k, boo
 	klp_rel_symbol(k, sym, sizeof(sym));
 	if (first_of_sym && k->sym->s.st_shndx != KLP_SHN_LIVEPATCH)
 		finding_add(out, "klp-sym-shndx", k->rsec->name, idx,
-			    "relocation at %s against %s, whose section index is 0x%x, not SHN_LIVEPATCH: livepatch refuses the patch (\"not marked as a livepatch symbol\", -EINVAL)",
+			    "relocation at %s against %s, whose section index is 0x%x, not SHN_LIVEPATCH: livepatch refuses the patch (\"not marked as a livepatch symbol\", -EINVAL); a livepatch symbol is SHN_LIVEPATCH, as klp-reloc writes it",
 			    at, sym, k->sym->s.st_shndx);
 	if (first_of_sym && k->fields != 3)
 		finding_add(out, "klp-sym-name", k->rsec->name, idx,
-			    "livepatch reads %d of the 3 fields of \".klp.sym.OBJECT.NAME,POSITION\" from %s (names of at most %zu bytes on this kernel) and refuses the patch (-EINVAL)",
+			    "livepatch reads %d of the 3 fields of \".klp.sym.OBJECT.NAME,POSITION\" from %s (names of at most %zu bytes on this kernel) and refuses the patch (-EINVAL); name it .klp.sym.OBJECT.NAME,POSITION, as klp-reloc does",
 			    k->fields, sym, klp_ksym_name_max(m->rules.kv));
 	if (k->sec_read && k->fields >= 1 && strcmp(k->obj, k->symobj) != 0) {
 		if (strcmp(k->symobj, "vmlinux") == 0 &&
@@ -117,11 +117,11 @@ static void rule_relocation(const struct module *m, const struct klp_rel *k, boo
 	if (klp_special_section(ts->name) || klp_entry_kind_of(ts->name, strlen(ts->name)) >= 0 ||
 	    strncmp(ts->name, KLP_ARCH_PREFIX, strlen(KLP_ARCH_PREFIX)) == 0)
 		finding_add(out, "klp-rela-special", k->rsec->name, idx,
-			    "relocation in %s, which the module loader reads while the patch module loads, before livepatch writes this relocation: the loader sees 0 for %s",
+			    "relocation in %s, which the module loader reads while the patch module loads, before livepatch writes this relocation: the loader sees 0 for %s; reach it from code instead (a static key or static call of another object cannot be used from a patch)",
 			    ts->name, sym);
 	else if (strcmp(k->obj, "vmlinux") != 0 && strncmp(ts->name, ".init", 5) == 0)
 		finding_add(out, "klp-rela-init", k->rsec->name, idx,
-			    "relocation at %s in %s: livepatch writes the relocations of '%s' when it loads, possibly after the patch module's init code was freed",
+			    "relocation at %s in %s: livepatch writes the relocations of '%s' when it loads, possibly after the patch module's init code was freed: move the reference out of init code",
 			    at, ts->name, k->obj);
 }
 
@@ -131,10 +131,10 @@ static void rule_resolve(const struct module *m, const struct symdbs *db, const 
 {
 	const struct kmod *mod = NULL;
 	struct resolution r;
-	char sym[700], cand[1500];
+	char sym[700], cand[1500], fix[300];
 	unsigned long safe = 0;
 	const char *db_name;
-	size_t i;
+	size_t i, nsafe;
 
 	if (k->fields != 3 || k->namelen > KLP_SYMNAME_MAX)
 		return;
@@ -155,16 +155,26 @@ static void rule_resolve(const struct module *m, const struct symdbs *db, const 
 	}
 	if (r.status == RES_OK)
 		return;
-	describe_candidates(mod ? NULL : db->map, mod, &r, cand, sizeof(cand), &safe, NULL);
+	nsafe = describe_candidates(mod ? NULL : db->map, mod, &r, cand, sizeof(cand), &safe, NULL);
+	if (r.status == RES_ABSENT)
+		snprintf(fix, sizeof(fix), "; if the --symbols and --module files are the target kernel's, the patch cannot reach it by this name");
+	else if (r.status == RES_ADDRESS_ZERO)
+		fix[0] = '\0';
+	else if (nsafe)
+		snprintf(fix, sizeof(fix), "; give the position of the one meant, e.g. klp_symbol(\"%s\", %lu) on its declaration",
+			 k->symobj, safe);
+	else
+		snprintf(fix, sizeof(fix), "; no position names it in both load orders: call a function of %s whose name is unique instead",
+			 k->symobj);
 	finding_add(out, "klp-sym-resolve", k->rsec->name, (long)k->index,
-		    "%s: %s (%s)%s%s",
+		    "%s: %s (%s)%s%s%s",
 		    k->sym->name,
 		    r.status == RES_ABSENT ? "livepatch would not find it (\"symbol not found\")" :
 		    r.status == RES_AMBIGUOUS ? "several symbols have this name and the position is 0 (\"unresolvable ambiguity\")" :
 		    r.status == RES_NO_POSITION ? "fewer symbols have this name than the position (\"symbol position not found\")" :
 		    r.status == RES_ADDRESS_ZERO ? "the symbol found is at address 0, which livepatch takes for \"not found\"" :
 		    "the position names different symbols whether the module loads after the patch (its full symbol table) or before (its core symbols)",
-		    db_name, cand[0] ? ": " : "", cand);
+		    db_name, cand[0] ? ": " : "", cand, fix);
 }
 
 /* Relocations against .klp.sym symbols outside livepatch sections: applied at load against 0. */
@@ -212,7 +222,7 @@ static void clobber(const struct module *m, const struct entry *e, const struct 
 		    bool replacement, struct findings *out)
 {
 	const char *eobj = section_object(e->es);
-	char at[300];
+	char at[300], fix[400];
 
 	if (eobj && strcmp(eobj, k->obj) == 0)
 		return;
@@ -223,19 +233,26 @@ static void clobber(const struct module *m, const struct entry *e, const struct 
 	if (m->rules.id == RULES_NONE && (eobj || strcmp(k->obj, "vmlinux") == 0))
 		return;
 	describe_address(m, k->rsec->sh.sh_info, k->rel->offset, at, sizeof(at));
+	/* What defers the entry past the relocation: its object's section, where there is one. */
+	if (m->rules.id == RULES_NONE)
+		snprintf(fix, sizeof(fix), "no section name defers an entry on this kernel: move the reference out of the alternative or paravirt site (load the address into a register before it)");
+	else
+		snprintf(fix, sizeof(fix), "put the entry in .klp.arch.%s..%s, applied right after those relocations (the klp_tag plugin does when the function is tagged for '%s' and abi resolves to klp-arch)",
+			 k->obj, e->es->kind == KLP_ENTRY_ALT ? "altinstructions" : "parainstructions",
+			 k->obj);
 	if (replacement)
 		finding_add(out, "klp-rela-clobber", e->es->sec->name, entry_index(m, e),
-			    "%s writes a relocation of object '%s' at %s, in the replacement code this entry copies; the entry is applied %s%s%s, before the relocation of '%s' is written, so the copy holds 0 where the address belongs",
+			    "%s writes a relocation of object '%s' at %s, in the replacement code this entry copies; the entry is applied %s%s%s, before the relocation of '%s' is written, so the copy holds 0 where the address belongs: %s",
 			    k->rsec->name, k->obj, at, eobj ? "with object '" : "at load",
-			    eobj ? eobj : "", eobj ? "'" : "", k->obj);
+			    eobj ? eobj : "", eobj ? "'" : "", k->obj, fix);
 	else if (eobj)
 		finding_add(out, "klp-rela-clobber", e->es->sec->name, entry_index(m, e),
-			    "%s writes a relocation of object '%s' at %s, inside the %u bytes this entry patches; the entry is applied with object '%s', so the relocation of '%s' is written after it and overwrites the patched instruction",
-			    k->rsec->name, k->obj, at, e->patchlen, eobj, k->obj);
+			    "%s writes a relocation of object '%s' at %s, inside the %u bytes this entry patches; the entry is applied with object '%s', so the relocation of '%s' is written after it and overwrites the patched instruction: %s",
+			    k->rsec->name, k->obj, at, e->patchlen, eobj, k->obj, fix);
 	else
 		finding_add(out, "klp-rela-clobber", e->es->sec->name, entry_index(m, e),
-			    "%s writes a relocation of object '%s' at %s, inside the %u bytes this entry patches; the module loader applies the entry at load, and livepatch writes the relocation of '%s' later, over the patched instruction",
-			    k->rsec->name, k->obj, at, e->patchlen, k->obj);
+			    "%s writes a relocation of object '%s' at %s, inside the %u bytes this entry patches; the module loader applies the entry at load, and livepatch writes the relocation of '%s' later, over the patched instruction: %s",
+			    k->rsec->name, k->obj, at, e->patchlen, k->obj, fix);
 }
 
 /* Livepatch writes .klp.rela.X.* after the loader's alternatives and before X's .klp.arch ones. */

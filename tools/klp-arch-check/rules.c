@@ -78,28 +78,28 @@ static void rule_name(const struct module *m, const struct esec *es, struct find
 	if (n == 2 && es->applied) {
 		if (klp_objname_normalise(obj, strlen(obj), norm, why))
 			add(out, "klp-arch-object-name", es, -1,
-			    "object name '%s' %s; no object ever matches it, so these entries are never applied",
+			    "object name '%s' %s; no object ever matches it, so these entries are never applied: tag the functions with vmlinux or the patched module's name as kbuild spells it (KBUILD_MODNAME)",
 			    obj, why);
 		else if (strcmp(norm, obj) != 0)
 			add(out, "klp-arch-object-name", es, -1,
-			    "object name '%s' holds '-': the kernel compares it with strcmp() to the module's KBUILD_MODNAME, where '-' is '_' ('%s'), so these entries are never applied",
-			    obj, norm);
+			    "object name '%s' holds '-': the kernel compares it with strcmp() to the module's KBUILD_MODNAME, where '-' is '_' ('%s'), so these entries are never applied: tag the functions with '%s'",
+			    obj, norm, norm);
 		return;
 	}
 	if (n == 2 && (strcmp(sec, "altinstructions") == 0 || strcmp(sec, "parainstructions") == 0))
 		add(out, "klp-arch-name", es, -1,
-		    "the kernel reads this name with sscanf(\".klp.arch.%%55[^.].%%127s\") as object '%s' and section '%s', and applies only '.altinstructions' or '.parainstructions' (note the double dot: '.klp.arch.%s..%s'); these entries are never applied",
+		    "the kernel reads this name with sscanf(\".klp.arch.%%55[^.].%%127s\") as object '%s' and section '%s', and applies only '.altinstructions' or '.parainstructions' (note the double dot: '.klp.arch.%s..%s'); these entries are never applied: use that name, as the klp_tag plugin writes it",
 		    obj, sec, obj, sec);
 	else if (n == 2)
 		add(out, "klp-arch-name", es, -1,
-		    "the kernel reads this name with sscanf(\".klp.arch.%%55[^.].%%127s\") as object '%s' and section '%s', and applies only '.altinstructions' or '.parainstructions'; these entries are never applied",
-		    obj, sec);
+		    "the kernel reads this name with sscanf(\".klp.arch.%%55[^.].%%127s\") as object '%s' and section '%s', and applies only '.altinstructions' or '.parainstructions'; these entries are never applied: name the section .klp.arch.%s..altinstructions or .klp.arch.%s..parainstructions, as the klp_tag plugin does",
+		    obj, sec, obj, obj);
 	else if (strcspn(objstart, ".") > 55)
 		add(out, "klp-arch-name", es, -1,
-		    "the object name is longer than the 55 characters the kernel's sscanf(\".klp.arch.%%55[^.].%%127s\") reads, so the name never parses and these entries are never applied");
+		    "the object name is longer than the 55 characters the kernel's sscanf(\".klp.arch.%%55[^.].%%127s\") reads, so the name never parses and these entries are never applied: no module name is that long, so tag the functions with the patched object's name");
 	else
 		add(out, "klp-arch-name", es, -1,
-		    "the kernel's sscanf(\".klp.arch.%%55[^.].%%127s\") does not find an object and a section name in it, so these entries are never applied");
+		    "the kernel's sscanf(\".klp.arch.%%55[^.].%%127s\") does not find an object and a section name in it, so these entries are never applied: name the section .klp.arch.OBJECT..altinstructions or ..parainstructions, as the klp_tag plugin does");
 }
 
 static bool same_name_for_kernel(const struct esec *a, const struct esec *b)
@@ -134,12 +134,12 @@ static void rule_one_per_name(const struct module *m, struct findings *out)
 				continue;
 			if (a->klp)
 				add(out, "one-section-per-name", b, -1,
-				    "%zu sections hold the %s entries of object '%s' (this is section [%zu]); arch_klp_init_object_loaded() keeps only the last one, section [%zu], so the %zu entries of this one are never applied",
+				    "%zu sections hold the %s entries of object '%s' (this is section [%zu]); arch_klp_init_object_loaded() keeps only the last one, section [%zu], so the %zu entries of this one are never applied: link the module with the script klp-lds writes, which keeps one section per name (the kbuild fragment does)",
 				    count, a->kind == KLP_ENTRY_ALT ? "alternative" : "paravirt", a->obj,
 				    b->sec->index, m->esecs[last].sec->index, b->count);
 			else
 				add(out, "one-section-per-name", b, -1,
-				    "%zu sections are named %s (this is section [%zu]); the module loader's module_finalize() keeps only the last one, section [%zu], so the %zu entries of this one are never applied",
+				    "%zu sections are named %s (this is section [%zu]); the module loader's module_finalize() keeps only the last one, section [%zu], so the %zu entries of this one are never applied: link the module with the script klp-lds writes, which keeps one section per name (the kbuild fragment does)",
 				    count, b->sec->name, b->sec->index, m->esecs[last].sec->index, b->count);
 		}
 	}
@@ -160,15 +160,15 @@ static void rule_layout(const struct module *m, const struct esec *es, struct fi
 	if (es->kind == KLP_ENTRY_PARA) {
 		if (s->sh.sh_addralign < 8 || s->sh.sh_addralign % 8)
 			add(out, "para-align", es, -1,
-			    "alignment %llu: struct paravirt_patch_site holds a pointer and apply_paravirt() walks the section in 16-byte steps; merged with less than 8-byte alignment the entries of the next object land between steps (this made apply_paravirt() panic in a kpatch bug)",
+			    "alignment %llu: struct paravirt_patch_site holds a pointer and apply_paravirt() walks the section in 16-byte steps; merged with less than 8-byte alignment the entries of the next object land between steps (this made apply_paravirt() panic in a kpatch bug): link with the script klp-lds writes, which aligns each section to 8",
 			    (unsigned long long)s->sh.sh_addralign);
 		if (es->misplaced || es->tail)
 			add(out, "para-entry-stride", es, -1,
-			    "%zu relocation(s) not on a 16-byte entry boundary and %zu stray trailing byte(s) in %llu bytes: the entries were merged out of step (an input section not padded to 8 bytes), and apply_paravirt() would read instruction pointers from the wrong bytes",
+			    "%zu relocation(s) not on a 16-byte entry boundary and %zu stray trailing byte(s) in %llu bytes: the entries were merged out of step (an input section not padded to 8 bytes), and apply_paravirt() would read instruction pointers from the wrong bytes: link with the script klp-lds writes (ALIGN(8) sections), or give --layout if these are not the headers' layout",
 			    es->misplaced, es->tail, (unsigned long long)s->sh.sh_size);
 	} else if (es->tail || es->misplaced) {
 		add(out, "alt-size", es, -1,
-		    "size %llu is not made of whole %zu-byte struct alt_instr entries of the %s headers (%zu trailing byte(s), %zu relocation(s) off the instr/repl fields): apply_alternatives() would decode garbage",
+		    "size %llu is not made of whole %zu-byte struct alt_instr entries of the %s headers (%zu trailing byte(s), %zu relocation(s) off the instr/repl fields): apply_alternatives() would decode garbage: give --layout if the module was built against other headers, else link with the script klp-lds writes",
 		    (unsigned long long)s->sh.sh_size, m->layout->alt_size, m->layout->name, es->tail,
 		    es->misplaced);
 	}
@@ -251,7 +251,7 @@ static void rule_entries(const struct module *m, const struct esec *es, struct f
 		if (obj && strcmp(obj, "vmlinux") != 0 &&
 		    strncmp(m->elf.secs[e->tshndx].name, ".init.text", 10) == 0)
 			add(out, "init-text", es, idx,
-			    "the entry patches %s in .init.text, but livepatch applies the entries of object '%s' when '%s' loads, possibly after the patch module's init code was freed",
+			    "the entry patches %s in .init.text, but livepatch applies the entries of object '%s' when '%s' loads, possibly after the patch module's init code was freed: move the code out of __init, or give it no object",
 			    at, obj, obj);
 		if (!have_map || !e->func)
 			continue;
@@ -260,7 +260,7 @@ static void rule_entries(const struct module *m, const struct esec *es, struct f
 			continue;
 		if (obj && strcmp(r->str[0], obj) != 0)
 			add(out, "entry-object", es, idx,
-			    "the entry patches %s, which the map assigns to %s%s%s (source %s), but it sits in the section of object '%s': livepatch applies it when the relocations of '%s' are written, not when those of the code it patches are",
+			    "the entry patches %s, which the map assigns to %s%s%s (source %s), but it sits in the section of object '%s': livepatch applies it when the relocations of '%s' are written, not when those of the code it patches are; rebuild the file with the plugin and the module's table files (the kbuild fragment does) so that its sections follow the map",
 			    at, r->str[0][0] ? "object '" : "no object", r->str[0],
 			    r->str[0][0] ? "'" : "", klp_map_source_name(r->source), obj, obj);
 		if (!es->klp && m->rules.id == RULES_KLP_ARCH && r->str[0][0])
@@ -358,8 +358,8 @@ static void rule_known_object(const struct module *m, const struct esec *es, str
 			len += (size_t)snprintf(names + len, sizeof(names) - len, "%s'%s'",
 						len ? ", " : "", m->map[i].str[0]);
 	add(out, "unknown-object", es, -1,
-	    "object '%s' is not one of the patch's klp_object entries (%s): livepatch applies .klp.arch sections only for its own objects, so these entries are never applied",
-	    es->obj, names);
+	    "object '%s' is not one of the patch's klp_object entries (%s): livepatch applies .klp.arch sections only for its own objects, so these entries are never applied: add '%s' to the klp_object table, or tag the functions for one of its objects",
+	    es->obj, names, es->obj);
 }
 
 static void rule_consumer(const struct module *m, struct findings *out)
@@ -377,7 +377,7 @@ static void rule_consumer(const struct module *m, struct findings *out)
 			    m->rules.name, m->rules.from);
 		if ((m->is_ko || (m->as_module && m->has_modinfo)) && !m->livepatch)
 			add(out, "not-livepatch", es, -1,
-			    "the module has no livepatch=Y modinfo: only livepatch applies .klp.arch sections, and only for livepatch modules, so these entries are never applied");
+			    "the module has no livepatch=Y modinfo: only livepatch applies .klp.arch sections, and only for livepatch modules, so these entries are never applied: a livepatch module has MODULE_INFO(livepatch, \"Y\"); a target module belongs in a directory of its own, built without the plugin's tags");
 	}
 }
 

@@ -106,6 +106,13 @@ static long nowhere(struct rl_ctx *c, const struct ref *r)
 		used += (size_t)snprintf(mods + used, sizeof(mods) - used, "%s%s",
 					 i ? ", " : "", c->mods[i].elf.path);
 	clones(c, r->name, cl, sizeof(cl));
+	/*
+	 * The usual reason, when GCC made no copy under another name either: the
+	 * static function was inlined into every caller of the target kernel.
+	 */
+	if (!cl[0])
+		snprintf(cl, sizeof(cl), "; the usual cause, for a static function: GCC inlined it into all its callers in the target kernel, which left no symbol to reach: carry its body in the module instead (define %s, static, in the module's source; klp-tag-build does that itself)",
+			 r->name);
 	rl_msg(&c->errors, "%s, referenced from %s, exists nowhere in the target kernel: no export in %s, no symbol in %s, %s%s%s",
 	       r->name, r->where, c->symvers.path, c->map.path,
 	       c->nmods ? "none in " : "and no --module .ko to look in", mods, cl);
@@ -117,6 +124,7 @@ static long in_vmlinux(struct rl_ctx *c, const struct ref *r, unsigned long pos)
 {
 	struct resolution res;
 	char cand[RL_MSG / 2];
+	const char *tell = "";
 	unsigned long safe = 1;
 
 	if (rl_map(c))
@@ -126,19 +134,19 @@ static long in_vmlinux(struct rl_ctx *c, const struct ref *r, unsigned long pos)
 		return add_target(c, "vmlinux", r->kname, pos);
 	describe_candidates(&c->map, NULL, &res, cand, sizeof(cand), &safe,
 			    c->have_vmlinux ? &c->vmlinux : NULL);
-	/* Which candidate is which source file's: the symbol table of vmlinux says (main.c). */
-	if (res.count > 1 && (res.status == RES_AMBIGUOUS || res.status == RES_NO_POSITION))
-		c->vmlinux_would_tell = !c->have_vmlinux;
+	/* Which candidate is which source file's: only the symbol table of vmlinux says. */
+	if (res.count > 1 && !c->have_vmlinux)
+		tell = "; --vmlinux with the kernel's vmlinux (its symbol table; Debian: linux-image-RELEASE-dbg) settles which is which by naming each one's source file";
 	if (res.status == RES_ABSENT)
 		rl_msg(&c->errors, "%s, referenced from %s, is declared to be in vmlinux, but %s has no such symbol",
 		       r->name, r->where, c->map.path);
 	else if (res.status == RES_AMBIGUOUS)
-		rl_msg(&c->errors, "%s, referenced from %s, has %zu definitions in vmlinux (%s): %s; say which one with " FIX,
-		       r->name, r->where, res.count, c->map.path, cand, "vmlinux", safe, r->name);
+		rl_msg(&c->errors, "%s, referenced from %s, has %zu definitions in vmlinux (%s): %s; say which one with " FIX "%s",
+		       r->name, r->where, res.count, c->map.path, cand, "vmlinux", safe, r->name, tell);
 	else if (res.status == RES_NO_POSITION)
-		rl_msg(&c->errors, "%s, referenced from %s, is declared at position %lu of vmlinux, but %s has %zu definition%s of it: %s; declare one of them, e.g. " FIX,
+		rl_msg(&c->errors, "%s, referenced from %s, is declared at position %lu of vmlinux, but %s has %zu definition%s of it: %s; declare one of them, e.g. " FIX "%s",
 		       r->name, r->where, pos, c->map.path, res.count, res.count == 1 ? "" : "s",
-		       cand, "vmlinux", res.count == 1 ? 0ul : safe, r->name);
+		       cand, "vmlinux", res.count == 1 ? 0ul : safe, r->name, tell);
 	else
 		rl_msg(&c->errors, "%s, referenced from %s, is at address 0 in %s (%s): livepatch takes address 0 for \"not found\", so a per-cpu symbol at offset 0 cannot be reached through a klp relocation",
 		       r->name, r->where, c->map.path, cand);
@@ -284,8 +292,8 @@ static long declared(struct rl_ctx *c, const struct ref *decl_ref, const struct 
 		alias.kname = d->str[3];
 	}
 	if (*end || !isdigit((unsigned char)d->str[2][0]) || strlen(d->str[2]) > 9) {
-		rl_msg(&c->errors, "klp_symbol of %s: position '%s' is not a decimal number", r->name,
-		       d->str[2]);
+		rl_msg(&c->errors, "klp_symbol of %s: position '%s' is not a decimal number: write it as one, as in klp_symbol(\"%s\", 2)",
+		       r->name, d->str[2], d->str[0]);
 		return -2;
 	}
 	if (klp_objname_check_exact(d->str[0], strlen(d->str[0]), why)) {

@@ -355,7 +355,7 @@ int rl_write_deps(const struct rl_ctx *c, char *err, size_t len)
 		return 0;
 	for (i = 0; i < strlen(c->opt.path); i++)
 		if (c->opt.path[i] == '\n')
-			return klp_fail(err, len, "%s: a newline in the name cannot be written as a make target",
+			return klp_fail(err, len, "%s: a newline in the name cannot be written as a make target: rename the file",
 					c->opt.path);
 	files[n++] = c->opt.symvers;
 	if (c->have_map)

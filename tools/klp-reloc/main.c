@@ -22,34 +22,28 @@
 static void usage(FILE *out)
 {
 	fprintf(out,
-		"usage: klp-reloc [--for-link] [--allow-clobber] [--kernel RELEASE] --symbols MAP\n"
-		"                 --symvers FILE [--module KO]... [--module-dir DIR] [--deps FILE]\n"
-		"                 [--vmlinux FILE] [-o OUT] [-v] OBJECT\n"
+		"usage: klp-reloc [--for-link] [--allow-clobber] [--kernel RELEASE]\n"
+		"                 --symbols MAP --symvers FILE [--module KO]... [--module-dir D]\n"
+		"                 [--deps FILE] [--vmlinux FILE] [-o OUT] [-v] OBJECT\n"
 		"       klp-reloc --restore [--allow-clobber] [--kernel RELEASE] [-o OUT] FILE\n"
-		"\n"
 		"Turns each reference of a livepatch module object that the module loader\n"
 		"cannot resolve (a static or unexported symbol of vmlinux, a symbol of a\n"
 		"patched module) into a klp relocation, as the target kernel reads them.\n"
-		"  --kernel R    the target kernel's release (or version); default: vermagic\n"
-		"  --symbols F   its System.map (or a /proc/kallsyms dump read as root)\n"
-		"  --symvers F   the kernel tree's Module.symvers\n"
-		"  --module KO   a target module's .ko (repeat for each patched module)\n"
-		"  --module-dir D  find the other patched modules' .ko files under D\n"
-		"                (/lib/modules/RELEASE) by module name, when needed\n"
-		"  --deps F      write the files read as make dependencies of OBJECT\n"
-		"  --vmlinux F   the kernel's vmlinux with its symbols: an ambiguous name's\n"
-		"                candidates then say their source files\n"
-		"  --for-link    an object that ld -r links again (kbuild's .ko link): make\n"
-		"                only the .klp.sym symbols (modpost then stays silent); the\n"
-		"                relocations stay where they are until --restore on the .ko\n"
-		"  --allow-clobber  report alternatives and paravirt sites over klp relocations\n"
-		"                (which the kernel then refuses) as warnings and convert anyway:\n"
-		"                for reproducing the failure on a test kernel, never for a fix\n"
-		"  --restore     only move the relocations against .klp.sym symbols into\n"
-		"                .klp.rela sections (after the link); no databases\n"
-		"  -o OUT        write OUT instead of rewriting OBJECT in place\n"
-		"  -v            say what became of each symbol\n"
-		"Exit status: 0 converted or nothing to do, 1 errors, 2 usage or unreadable input.\n");
+		"  --kernel R      the target kernel's release (or version); default: vermagic\n"
+		"  --symbols F     its System.map (or a /proc/kallsyms dump read as root)\n"
+		"  --symvers F     the kernel tree's Module.symvers\n"
+		"  --module KO     a target module's .ko (repeat for each patched module)\n"
+		"  --module-dir D  find other patched modules' .ko files by name under D\n"
+		"  --deps F        write the files read as make dependencies of OBJECT\n"
+		"  --vmlinux F     the kernel's vmlinux: a shared name's candidates then say\n"
+		"                  their source files\n"
+		"  --for-link      before kbuild's .ko link: make only the .klp.sym symbols\n"
+		"  --restore       after it: move the relocations into .klp.rela sections\n"
+		"  --allow-clobber alternatives over klp relocations only warn (test controls)\n"
+		"  -o OUT          write OUT instead of rewriting OBJECT in place\n"
+		"  -v              say what became of each symbol\n"
+		"Exit status: 0 converted or nothing to do, 1 errors, 2 usage or unreadable\n"
+		"input.  See klp-reloc(1).\n");
 }
 
 /* Collect the arguments; 0, 1 (--help/--version printed), or 2 (usage error). */
@@ -183,9 +177,6 @@ static int run(struct rl_ctx *c)
 	rotate(&c->errors, first_release_error);
 	for (i = 0; i < c->errors.n; i++)
 		fprintf(stderr, "klp-reloc: %s: %s\n", c->opt.path, c->errors.v[i]);
-	if (c->vmlinux_would_tell)
-		fprintf(stderr, "klp-reloc: %s: several vmlinux symbols share a name: --vmlinux with the kernel's vmlinux (its symbol table; Debian: linux-image-RELEASE-dbg) settles which is which by naming each one's source file\n",
-			c->opt.path);
 	for (i = 0; i < c->warnings.n; i++)
 		fprintf(stderr, "klp-reloc: %s: warning: %s (converted anyway: --allow-clobber)\n",
 			c->opt.path, c->warnings.v[i]);

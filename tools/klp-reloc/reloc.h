@@ -92,7 +92,6 @@ struct rl_ctx {
 	bool have_symvers;
 	struct kimage vmlinux;		/* --vmlinux, read by rl_open() */
 	bool have_vmlinux;
-	bool vmlinux_would_tell;	/* an ambiguous name met without --vmlinux */
 	struct kmod *mods;		/* room for every --module and every patched object */
 	size_t nmods, mcap;
 	char **kos;			/* the .ko files under --module-dir, once listed */
