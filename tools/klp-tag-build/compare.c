@@ -265,7 +265,14 @@ static void add_target(const struct side *sd, const struct ef_rel *r, uint64_t b
 {
 	const struct ef_sym *s = &sd->f->syms[r->sym];
 
-	if (GELF_ST_TYPE(s->s.st_info) == STT_SECTION && ef_sym_defined(sd->f, s)) {
+	/*
+	 * A section symbol, or an assembler-local label the object kept
+	 * (.LC56, a string GCC numbered in output order: one more string
+	 * renumbers every later one): the place it leads to.
+	 */
+	if ((GELF_ST_TYPE(s->s.st_info) == STT_SECTION ||
+	     (GELF_ST_BIND(s->s.st_info) == STB_LOCAL && !strncmp(s->name, ".L", 2))) &&
+	    ef_sym_defined(sd->f, s)) {
 		add_place(sd, s->shndx, s->s.st_value + (uint64_t)r->addend + bias, depth, k);
 		return;
 	}

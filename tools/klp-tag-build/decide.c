@@ -524,10 +524,34 @@ static int changed_data(struct ctx *c, struct names *data)
 	return 0;
 }
 
-/* A changed CRC of an export (__crc_X, CONFIG_MODVERSIONS) breaks its users. */
+/* Has F a symbol called NAME, defined or not (CRCs are absolute)? */
+static bool has_symbol(const struct ef_file *f, const char *name)
+{
+	for (size_t i = 1; i < f->nsyms; i++)
+		if (!strcmp(f->syms[i].name, name))
+			return true;
+	return false;
+}
+
+/*
+ * A changed CRC of an export (__crc_X, CONFIG_MODVERSIONS) breaks its
+ * users; a new export (__ksymtab_X) cannot be added to a running kernel.
+ */
 static int changed_crcs(struct ctx *c)
 {
 	const struct ef_file *a = &c->cmp->orig, *b = &c->cmp->patched;
+
+	for (size_t i = 1; i < b->nsyms; i++) {
+		const char *name = b->syms[i].name;
+
+		if (strncmp(name, "__ksymtab_", 10) || strchr(name, '+') || has_symbol(a, name))
+			continue;
+		return klp_fail(c->err, c->len,
+				"%s: the patch exports %s, which the running kernel does not: a "
+				"livepatch cannot add an export (modules resolve them at load from "
+				"the kernel's own tables); call it from the patched code without "
+				"exporting it", c->file->path, name + 10);
+	}
 
 	for (size_t i = 1; i < a->nsyms; i++) {
 		const struct ef_sym *s = &a->syms[i];
