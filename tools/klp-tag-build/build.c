@@ -16,16 +16,6 @@
 #include "tb.h"
 #include "util.h"
 
-/* The last lines of OUT, for a message. */
-static const char *tail_of(const char *out)
-{
-	size_t n = out ? strlen(out) : 0;
-
-	if (!n)
-		return "(no output)";
-	return n > 2000 ? out + n - 2000 : out;
-}
-
 /*
  * Does kbuild link an external module's .ko without reading its Kbuild
  * file (Makefile.modfinal not run from Makefile.modpost: 5.10 and later)?
@@ -199,7 +189,7 @@ static int run_make(const struct tb_options *o, const struct tb_target *t,
 	}
 	if (status > 0)
 		klp_fail(err, len, "the module does not build (%s):\n%s", m->command ? m->command :
-			 "make", tail_of(out));
+			 "make", tb_output_tail(out));
 	free(out);
 	free(list);
 	args_free(&a);
@@ -247,7 +237,7 @@ int tb_build(const struct tb_options *o, const struct tb_target *t, const struct
 	status = tb_run(o, chk.v, NULL, &out, err, len);
 	if (status > 0)
 		klp_fail(err, len, "klp-arch-check finds the module wrong, so it is not written to "
-			 "%s:\n%s", m->ko, tail_of(out));
+			 "%s:\n%s", m->ko, tb_output_tail(out));
 	if (status)
 		goto done;
 	if (rename(built, m->ko)) {

@@ -53,22 +53,6 @@ static char *cmd_file_of(const char *src, const char *path)
 	return s;
 }
 
-/* The last lines of make's output, for a message (at most about 1200 bytes). */
-static const char *tail_of(const char *out)
-{
-	size_t n = out ? strlen(out) : 0;
-	const char *s;
-
-	if (!n)
-		return "(no output)";
-	if (n < 1200)
-		return out;
-	s = out + n - 1200;
-	while (*s && *s != '\n')
-		s++;
-	return *s ? s + 1 : s;
-}
-
 /* The value of -DNAME with one level of C string quotes removed ("\"proc\"" -> proc). */
 static void define_unquoted(const struct klp_words *w, const char *name, char *buf, size_t size)
 {
@@ -216,10 +200,10 @@ static int compile_side(const struct tb_options *o, const struct tb_tree *tree,
 	if (status) {
 		if (patched)
 			klp_fail(err, len, "the patched files do not compile (make in %s):\n%s",
-				 tree->src, tail_of(out));
+				 tree->src, tb_output_tail(out));
 		else
 			klp_fail(err, len, "the original files do not compile in the prepared "
-				 "tree %s:\n%s", tree->src, tail_of(out));
+				 "tree %s:\n%s", tree->src, tb_output_tail(out));
 		goto done;
 	}
 	for (size_t i = 0; i < p->nfiles; i++) {
@@ -309,7 +293,7 @@ static int apply_patch(const struct tb_options *o, const struct tb_tree *tree, c
 	if (status > 0)
 		klp_fail(err, len, "%s does not apply to the target kernel's source "
 			 "(patch %s --forward in %s):\n%s", patch, strip, tree->src,
-			 tail_of(out));
+			 tb_output_tail(out));
 	free(out);
 	free(abs);
 	return status ? -1 : 0;

@@ -51,20 +51,6 @@ static size_t parent_len(const char *name)
 	return strlen(name);
 }
 
-/* A C identifier for PATH: "fs/proc/meminfo.c" -> "fs_proc_meminfo". */
-static void path_ident(const char *path, char *buf, size_t size)
-{
-	size_t n = 0;
-
-	for (const char *s = path; *s && n + 1 < size; s++) {
-		if (!strcmp(s, ".c"))
-			break;
-		buf[n++] = (char)((*s >= 'a' && *s <= 'z') || (*s >= 'A' && *s <= 'Z') ||
-				  (*s >= '0' && *s <= '9') ? *s : '_');
-	}
-	buf[n] = 0;
-}
-
 /* Variables every use site has its own of: the module defines fresh ones. */
 static bool per_site_variable(const char *cname)
 {
@@ -821,7 +807,7 @@ int tb_decide(const struct tb_options *o, const struct tb_target *t, struct tb_p
 
 		plan->units[i].file = &p->files[i];
 		plan->nunits = i + 1;
-		path_ident(p->files[i].path, c.ident, sizeof(c.ident));
+		tb_path_name(p->files[i].path, "", '_', c.ident, sizeof(c.ident));
 		r = decide_file(&c);
 		replaced_total += plan->units[i].nfuncs;
 		names_free(&c.changed_c);

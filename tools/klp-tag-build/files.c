@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 /*
  * files.c - the file operations every stage of klp-tag-build needs: the
- * directories of a path, a copy, a whole file written at once.  A copy or
+ * directories of a path, a copy, a whole file written at once, what a
+ * path is, and the names made from a tree file's path.  A copy or
  * a write goes to PATH.tmp first and is renamed into place, so a reader
  * never sees half a file.
  */
@@ -24,6 +25,34 @@ char *tb_path(const char *dir, const char *rel)
 	if (p)
 		snprintf(p, n, "%s/%s", dir, rel);
 	return p;
+}
+
+bool tb_is_file(const char *path)
+{
+	struct stat st;
+
+	return !stat(path, &st) && S_ISREG(st.st_mode);
+}
+
+bool tb_is_dir(const char *path)
+{
+	struct stat st;
+
+	return !stat(path, &st) && S_ISDIR(st.st_mode);
+}
+
+void tb_path_name(const char *path, const char *prefix, char sep, char *buf, size_t size)
+{
+	size_t n = (size_t)snprintf(buf, size, "%s", prefix);
+
+	for (const char *s = path; *s && n + 1 < size; s++) {
+		if (!strcmp(s, ".c"))
+			break;
+		buf[n++] = (char)((*s >= 'a' && *s <= 'z') || (*s >= 'A' && *s <= 'Z') ||
+				  (*s >= '0' && *s <= '9') ? *s : sep);
+	}
+	if (n < size)
+		buf[n] = 0;
 }
 
 int tb_mkdirs(const char *path, char *err, size_t len)

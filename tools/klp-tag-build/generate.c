@@ -31,21 +31,6 @@
 
 #define MARKER ".klp-tag-build"
 
-/* "fs/proc/cmdline.c" -> "klp-fs-proc-cmdline" (the unit's base name in NAME/). */
-static void unit_base(const char *path, char *buf, size_t size)
-{
-	size_t n = 0;
-
-	n = (size_t)snprintf(buf, size, "klp-");
-	for (const char *s = path; *s && n + 1 < size; s++) {
-		if (!strcmp(s, ".c"))
-			break;
-		buf[n++] = (char)((*s >= 'a' && *s <= 'z') || (*s >= 'A' && *s <= 'Z') ||
-				  (*s >= '0' && *s <= '9') ? *s : '-');
-	}
-	buf[n] = 0;
-}
-
 /* Is WORD one kbuild writes about this compile's own files, or the describe plugin? */
 static bool own_word(const char *word)
 {
@@ -140,7 +125,7 @@ static int write_kbuild(const struct tb_options *o, const struct tb_tree *tree,
 	for (size_t i = 0; i < plan->nunits; i++) {
 		char base[512];
 
-		unit_base(plan->units[i].file->path, base, sizeof(base));
+		tb_path_name(plan->units[i].file->path, "klp-", '-', base, sizeof(base));
 		fprintf(f, " %s.o", base);
 	}
 	fprintf(f, "\n\n");
@@ -148,7 +133,7 @@ static int write_kbuild(const struct tb_options *o, const struct tb_tree *tree,
 		const struct tb_file *file = plan->units[i].file;
 		char base[512];
 
-		unit_base(file->path, base, sizeof(base));
+		tb_path_name(file->path, "klp-", '-', base, sizeof(base));
 		fprintf(f, "# %s, as kbuild compiled it into %s\n", file->path, file->object);
 		fprintf(f, "KLP_TAG_%s.o := %s\n", base, file->object);
 		fprintf(f, "KLP_TAG_EXTRACT_%s.o := %s.extract\n", base, base);
@@ -176,7 +161,7 @@ static int write_unit(const struct tb_unit *u, const struct tb_module *m, char *
 	FILE *f;
 	int r;
 
-	unit_base(file->path, base, sizeof(base));
+	tb_path_name(file->path, "klp-", '-', base, sizeof(base));
 	if (asprintf(&path, "%s/%s.c", m->dir, base) < 0)
 		return klp_fail(err, len, "out of memory");
 	f = open_memstream(&text, &n);
@@ -221,7 +206,7 @@ static int write_extract(const struct tb_unit *u, const struct tb_module *m, cha
 	FILE *f;
 	int r = 0;
 
-	unit_base(u->file->path, base, sizeof(base));
+	tb_path_name(u->file->path, "klp-", '-', base, sizeof(base));
 	if (asprintf(&path, "%s/%s.extract", m->dir, base) < 0)
 		return klp_fail(err, len, "out of memory");
 	f = open_memstream(&text, &n);
@@ -344,13 +329,6 @@ static int write_main(const struct tb_plan *plan, const struct tb_module *m, cha
 	return r;
 }
 
-static bool is_dir(const char *path)
-{
-	struct stat st;
-
-	return !stat(path, &st) && S_ISDIR(st.st_mode);
-}
-
 /* NAME/ afresh: one klp-tag-build made may be replaced, anything else never. */
 static int fresh_dir(const struct tb_options *o, const struct tb_module *m, char *err, size_t len)
 {
@@ -359,7 +337,7 @@ static int fresh_dir(const struct tb_options *o, const struct tb_module *m, char
 
 	if (!marker)
 		return klp_fail(err, len, "out of memory");
-	if (is_dir(m->dir)) {
+	if (tb_is_dir(m->dir)) {
 		const char *rm[] = { "rm", "-rf", m->dir, NULL };
 
 		if (access(marker, F_OK)) {

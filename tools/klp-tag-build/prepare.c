@@ -30,13 +30,6 @@
 
 #define STATE_PREPARED "prepared"
 
-static bool is_file(const char *path)
-{
-	struct stat st;
-
-	return !stat(path, &st) && S_ISREG(st.st_mode);
-}
-
 static double now(void)
 {
 	struct timespec ts;
@@ -457,7 +450,7 @@ int tb_prepare(const struct tb_options *o, const struct tb_target *t, struct tb_
 		return -1;
 	if (state_done(tree, STATE_PREPARED)) {
 		char *symvers = tb_path(tree->src, "Module.symvers");
-		bool ok = symvers && is_file(symvers);
+		bool ok = symvers && tb_is_file(symvers);
 
 		free(symvers);
 		if (ok) {
@@ -465,7 +458,7 @@ int tb_prepare(const struct tb_options *o, const struct tb_target *t, struct tb_
 
 			tree->reused = true;
 			tb_progress(o, "tree %s reused", tree->dir);
-			if (manifest && is_file(manifest))
+			if (manifest && tb_is_file(manifest))
 				tb_progress(o, "an earlier run was interrupted: the files it "
 					    "patched are put back from %s/journal", tree->dir);
 			free(manifest);

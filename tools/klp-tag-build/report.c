@@ -94,19 +94,14 @@ static int unit_lines(const struct tb_unit *u, const struct tb_module *m, struct
 	const char *path = u->file->path;
 	struct ef_file obj;
 	bool have_obj = false;
-	char *objpath = NULL;
+	char base[512], *objpath;
+	char eerr[EF_ERRLEN];
 
-	if (asprintf(&objpath, "%s/klp-%s", m->dir, path) >= 0) {
-		char eerr[EF_ERRLEN];
-
-		for (char *c = objpath + strlen(m->dir) + 5; *c; c++)
-			if (*c == '/')
-				*c = '-';
-		if (strlen(objpath) > 2)
-			strcpy(objpath + strlen(objpath) - 2, ".o");
+	tb_path_name(path, "klp-", '-', base, sizeof(base));
+	if (asprintf(&objpath, "%s/%s.o", m->dir, base) >= 0) {
 		have_obj = !ef_open_as(&obj, objpath, EF_RELOCATABLE, eerr);
+		free(objpath);
 	}
-	free(objpath);
 
 	for (size_t i = 0; i < u->nfuncs; i++) {
 		const struct tb_func *fn = &u->funcs[i];

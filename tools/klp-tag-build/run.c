@@ -33,6 +33,22 @@ void tb_progress(const struct tb_options *o, const char *fmt, ...)
 	va_end(ap);
 }
 
+const char *tb_output_tail(const char *output)
+{
+	size_t n = output ? strlen(output) : 0;
+	const char *s;
+
+	if (!n)
+		return "(no output)";
+	if (n < 2000)
+		return output;
+	/* From the start of a line, so a message never begins mid-word. */
+	s = output + n - 2000;
+	while (*s && *s != '\n')
+		s++;
+	return *s ? s + 1 : s;
+}
+
 /* A word as the shell would need it, for -v. */
 static void put_word(FILE *f, const char *w)
 {

@@ -21,20 +21,6 @@
 #include "tb.h"
 #include "util.h"
 
-static bool is_file(const char *path)
-{
-	struct stat st;
-
-	return !stat(path, &st) && S_ISREG(st.st_mode);
-}
-
-static bool is_dir(const char *path)
-{
-	struct stat st;
-
-	return !stat(path, &st) && S_ISDIR(st.st_mode);
-}
-
 static bool ends_with(const char *s, const char *suffix)
 {
 	size_t n = strlen(s), m = strlen(suffix);
@@ -142,7 +128,7 @@ static char *debian_source(const char *release)
 		return NULL;
 	if (asprintf(&path, "/usr/src/linux-source-%u.%u.tar.xz", major, minor) < 0)
 		return NULL;
-	if (is_file(path))
+	if (tb_is_file(path))
 		return path;
 	free(path);
 	return NULL;
@@ -167,9 +153,9 @@ static int find_source(const struct tb_options *o, struct tb_target *t, char *er
 	t->source = realpath(o->source, NULL);
 	if (!t->source)
 		return klp_fail(err, len, "--source %s: %s", o->source, strerror(errno));
-	if (is_dir(t->source)) {
+	if (tb_is_dir(t->source)) {
 		char *mk = tb_path(t->source, "Makefile");
-		bool ok = mk && is_file(mk);
+		bool ok = mk && tb_is_file(mk);
 
 		free(mk);
 		if (!ok)
@@ -199,7 +185,7 @@ static int find_symbols(const struct tb_options *o, struct tb_target *t, char *e
 		path = NULL;
 	if (!path)
 		return klp_fail(err, len, "out of memory");
-	if (!is_file(path)) {
+	if (!tb_is_file(path)) {
 		klp_fail(err, len, "no System.map of %s at %s: give --symbols FILE (on Debian the "
 			 "real one is in linux-image-%s-dbg: scripts/system-map.sh %s fetches "
 			 "it)", t->release, path, t->release, t->release);
@@ -221,12 +207,12 @@ static int find_vmlinux(const struct tb_options *o, struct tb_target *t, char *e
 	char *path = NULL;
 
 	if (o->vmlinux) {
-		if (!is_file(o->vmlinux))
+		if (!tb_is_file(o->vmlinux))
 			return klp_fail(err, len, "--vmlinux %s: no such file", o->vmlinux);
 		t->vmlinux = realpath(o->vmlinux, NULL);
 		return t->vmlinux ? 0 : klp_fail(err, len, "out of memory");
 	}
-	if (asprintf(&path, "/usr/lib/debug/boot/vmlinux-%s", t->release) >= 0 && is_file(path)) {
+	if (asprintf(&path, "/usr/lib/debug/boot/vmlinux-%s", t->release) >= 0 && tb_is_file(path)) {
 		t->vmlinux = path;
 		return 0;
 	}
@@ -250,7 +236,7 @@ int tb_target_find(const struct tb_options *o, struct tb_target *t, char *err, s
 	if (!kdir)
 		return klp_fail(err, len, "out of memory");
 	t->kdir = realpath(kdir, NULL);
-	if (!t->kdir || !is_dir(t->kdir)) {
+	if (!t->kdir || !tb_is_dir(t->kdir)) {
 		klp_fail(err, len, "no kbuild tree at %s: give --kdir DIR (the target's "
 			 "headers: on Debian, apt-get install linux-headers-%s)", kdir,
 			 o->kdir ? "RELEASE" : u.release);
@@ -272,11 +258,11 @@ int tb_target_find(const struct tb_options *o, struct tb_target *t, char *err, s
 		return klp_fail(err, len, "%s is not a prepared kbuild tree: no "
 				"include/config/kernel.release (--kdir: the target's headers "
 				"package or its built tree)", t->kdir);
-	if (!is_file(t->config))
+	if (!tb_is_file(t->config))
 		return klp_fail(err, len, "%s has no .config: the target's configuration is "
 				"unknown (--kdir: the target's headers package or its built tree)",
 				t->kdir);
-	if (!is_file(t->symvers))
+	if (!tb_is_file(t->symvers))
 		return klp_fail(err, len, "%s has no Module.symvers: the target's exports and "
 				"their CRCs are unknown, so no module for it can be linked", t->kdir);
 	t->kv = klp_kernel_version(t->release);

@@ -297,5 +297,16 @@ int tb_copy_file(const char *from, const char *to, char *err, size_t len);
 int tb_write_file(const char *path, const char *data, size_t n, char *err, size_t len);
 /* DIR/REL (malloc'd), NULL when memory ran out. */
 char *tb_path(const char *dir, const char *rel);
+bool tb_is_file(const char *path);
+bool tb_is_dir(const char *path);
+/*
+ * A name for the tree file PATH: PREFIX, then PATH without its ".c" with
+ * every byte outside [A-Za-z0-9] as SEP ("fs/proc/cmdline.c", "klp-", '-'
+ * -> "klp-fs-proc-cmdline", the unit's name in NAME/; "", '_' -> a C
+ * identifier).
+ */
+void tb_path_name(const char *path, const char *prefix, char sep, char *buf, size_t size);
+/* The last lines of a program's OUTPUT, for a message ("(no output)" when empty). */
+const char *tb_output_tail(const char *output);
 
 #endif
