@@ -6,7 +6,7 @@
  *   klp-tag-build [--source DIR|TARBALL] [--kdir DIR] [--symbols MAP]
  *                 [--vmlinux FILE] [--module-dir DIR] [--name NAME]
  *                 [-o FILE.ko] [--cache DIR] [--abi auto|klp-arch|none]
- *                 [--no-verify] [--keep-work] [-p N] [-v] PATCH...
+ *                 [--no-verify] [--no-fetch] [--keep-work] [-p N] [-v] PATCH...
  *   klp-tag-build --prepare [--source ...] [--kdir DIR] [--cache DIR]
  *
  * The stages, in order (docs/klp-tag-build.md): patches, target,
@@ -45,8 +45,10 @@ static void usage(FILE *out)
 		"touches, and check it.  Options:\n"
 		"  --source S      the target's source tree or .tar.xz (Debian: found)\n"
 		"  --kdir D        its kbuild tree (default /lib/modules/$(uname -r)/build)\n"
-		"  --symbols MAP   its System.map (default /boot/System.map-RELEASE)\n"
-		"  --vmlinux F     its vmlinux with symbols: verify against it\n"
+		"  --symbols MAP   its System.map (default /boot's, else as for --vmlinux)\n"
+		"  --vmlinux F     its vmlinux with symbols: verify against it (default:\n"
+		"                  linux-image-RELEASE-dbg's, fetched on Debian)\n"
+		"  --no-fetch      never download that package (only what is here)\n"
 		"  --module-dir D  its modules (default /lib/modules/RELEASE)\n"
 		"  --name NAME     the module's name (default: klp_ and the patch's name)\n"
 		"  -o FILE.ko      where the module goes (default NAME.ko)\n"
@@ -107,6 +109,8 @@ static int parse_args(int argc, char **argv, struct tb_options *o)
 			o->strip = (unsigned)n;
 		} else if (!strcmp(a, "--no-verify")) {
 			o->no_verify = true;
+		} else if (!strcmp(a, "--no-fetch")) {
+			o->no_fetch = true;
 		} else if (!strcmp(a, "--keep-work")) {
 			o->keep_work = true;
 		} else if (!strcmp(a, "--prepare")) {

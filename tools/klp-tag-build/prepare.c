@@ -39,7 +39,7 @@ static double now(void)
 }
 
 /* CACHE: --cache, $KLP_TAG_BUILD_CACHE, $XDG_CACHE_HOME/klp-tag-build, ~/.cache/klp-tag-build. */
-static char *cache_dir(const struct tb_options *o)
+char *tb_cache_dir(const struct tb_options *o)
 {
 	const char *env;
 	char *dir;
@@ -397,7 +397,7 @@ done:
 int tb_prepare(const struct tb_options *o, const struct tb_target *t, struct tb_tree *tree,
 	       char *err, size_t len)
 {
-	char *cache = cache_dir(o);
+	char *cache = tb_cache_dir(o);
 	char *key = NULL;
 	char hash[13];
 

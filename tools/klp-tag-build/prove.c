@@ -141,8 +141,9 @@ static char *binary_of(const struct tb_target *t, const struct tb_file *f, char 
 	if (!f->is_module) {
 		if (t->vmlinux)
 			return strdup(t->vmlinux);
-		snprintf(why, len, "no --vmlinux: the original compile of %s was not compared "
-			 "with the running kernel's code", f->path);
+		snprintf(why, len, "%s: the original compile of %s was not compared with the "
+			 "running kernel's code", t->vmlinux_why[0] ? t->vmlinux_why : "no --vmlinux",
+			 f->path);
 		return NULL;
 	}
 	ko = t->module_dir ? tb_module_ko(t->module_dir, f->modname) : NULL;

@@ -173,50 +173,87 @@ static int find_source(const struct tb_options *o, struct tb_target *t, char *er
 			".tar.gz, .tar.bz2, .tar)", o->source);
 }
 
-/* The System.map, read once here so that a placeholder or a bad map stops the build now. */
-static int find_symbols(const struct tb_options *o, struct tb_target *t, char *err, size_t len)
+/* A real System.map has thousands of lines; Debian's /boot placeholder has one. */
+static bool real_map(const char *path)
+{
+	FILE *f = fopen(path, "r");
+	int c, lines = 0;
+
+	if (!f)
+		return false;
+	while (lines < 2 && (c = getc(f)) != EOF)
+		lines += c == '\n';
+	fclose(f);
+	return lines >= 2;
+}
+
+/*
+ * The System.map (--symbols, else /boot's when it is a real one) and the
+ * vmlinux (--vmlinux, else an installed -dbg package's); what is still
+ * missing comes from linux-image-RELEASE-dbg (debug.c), both in one
+ * download.  A missing map stops the build, a missing vmlinux only leaves
+ * the built-in files unverified (T->vmlinux_why says why).  The map is
+ * read once here so that a placeholder or a bad map stops the build now.
+ */
+static int find_map_and_vmlinux(const struct tb_options *o, struct tb_target *t, char *err, size_t len)
 {
 	struct klp_sysmap m;
-	char *path;
+	char *path = NULL, *vmlinux = NULL, why[sizeof(t->vmlinux_why) - 64];
+	bool need_map, need_vmlinux;
 
 	if (o->symbols)
 		path = strdup(o->symbols);
 	else if (asprintf(&path, "/boot/System.map-%s", t->release) < 0)
 		path = NULL;
-	if (!path)
-		return klp_fail(err, len, "out of memory");
-	if (!tb_is_file(path)) {
-		klp_fail(err, len, "no System.map of %s at %s: give --symbols FILE (on Debian the "
-			 "real one is in linux-image-%s-dbg: scripts/system-map.sh %s fetches "
-			 "it)", t->release, path, t->release, t->release);
+	if (o->vmlinux) {
+		if (!tb_is_file(o->vmlinux)) {
+			free(path);
+			return klp_fail(err, len, "--vmlinux %s: no such file", o->vmlinux);
+		}
+		vmlinux = realpath(o->vmlinux, NULL);
+	} else if (asprintf(&vmlinux, "/usr/lib/debug/boot/vmlinux-%s", t->release) < 0) {
+		vmlinux = NULL;
+	}
+	if (!path || !vmlinux) {
 		free(path);
+		free(vmlinux);
+		return klp_fail(err, len, "out of memory");
+	}
+	need_map = !o->symbols && !real_map(path);
+	need_vmlinux = !o->vmlinux && !tb_is_file(vmlinux);
+	if ((need_map || need_vmlinux) &&
+	    tb_debug_files(o, t->release, need_map ? &path : NULL, need_vmlinux ? &vmlinux : NULL,
+			   why, sizeof(why))) {
+		if (need_map) {
+			klp_fail(err, len, "no System.map of %s: %s is %s, and %s: give --symbols "
+				 "FILE (the real map is in linux-image-%s-dbg)", t->release, path,
+				 tb_is_file(path) ? "a placeholder" : "missing", why, t->release);
+			free(path);
+			free(vmlinux);
+			return -1;
+		}
+		snprintf(t->vmlinux_why, sizeof(t->vmlinux_why), "no --vmlinux, and %s", why);
+		free(vmlinux);
+		vmlinux = NULL;
+	}
+	if (!tb_is_file(path)) {
+		klp_fail(err, len, "--symbols %s: no such file", path);
+		free(path);
+		free(vmlinux);
 		return -1;
 	}
 	if (klp_sysmap_load(&m, path, t->kv, t->release, err, len)) {
 		free(path);
+		free(vmlinux);
 		return -1;
 	}
 	klp_sysmap_free(&m);
-	t->symbols = path;
-	return 0;
-}
-
-/* --vmlinux, else the debug vmlinux of an installed -dbg package. */
-static int find_vmlinux(const struct tb_options *o, struct tb_target *t, char *err, size_t len)
-{
-	char *path = NULL;
-
-	if (o->vmlinux) {
-		if (!tb_is_file(o->vmlinux))
-			return klp_fail(err, len, "--vmlinux %s: no such file", o->vmlinux);
-		t->vmlinux = realpath(o->vmlinux, NULL);
-		return t->vmlinux ? 0 : klp_fail(err, len, "out of memory");
-	}
-	if (asprintf(&path, "/usr/lib/debug/boot/vmlinux-%s", t->release) >= 0 && tb_is_file(path)) {
-		t->vmlinux = path;
-		return 0;
-	}
+	/* Absolute: make runs the fragment, and klp-reloc with it, in the tree. */
+	t->symbols = realpath(path, NULL);
 	free(path);
+	t->vmlinux = vmlinux;
+	if (!t->symbols)
+		return klp_fail(err, len, "out of memory");
 	return 0;
 }
 
@@ -270,11 +307,11 @@ int tb_target_find(const struct tb_options *o, struct tb_target *t, char *err, s
 		return -1;
 	e = find_compiler(o, t, &c, err, len);
 	klp_config_free(&c);
-	if (e || find_source(o, t, err, len) || find_symbols(o, t, err, len) ||
-	    find_vmlinux(o, t, err, len))
+	if (e || find_source(o, t, err, len) || find_map_and_vmlinux(o, t, err, len))
 		return -1;
 	if (o->module_dir)
-		t->module_dir = strdup(o->module_dir);
+		t->module_dir = tb_is_dir(o->module_dir) ? realpath(o->module_dir, NULL) :
+			strdup(o->module_dir);
 	else if (asprintf(&t->module_dir, "/lib/modules/%s", t->release) < 0)
 		t->module_dir = NULL;
 	if (!t->module_dir)

@@ -48,6 +48,7 @@ struct tb_options {
 	bool no_verify;			/* --no-verify */
 	bool keep_work;			/* --keep-work: leave the work directory */
 	bool prepare_only;		/* --prepare: only make the cached tree */
+	bool no_fetch;			/* --no-fetch: never download linux-image-RELEASE-dbg */
 	const char *abi;		/* --abi auto|klp-arch|none for the fragment; NULL: auto */
 };
 
@@ -61,6 +62,7 @@ struct tb_target {
 	bool source_is_tarball;
 	char *symbols;			/* System.map, NULL when none is found */
 	char *vmlinux;			/* NULL when not given or found */
+	char vmlinux_why[600];		/* when NULL: why there is none */
 	char *module_dir;		/* /lib/modules/RELEASE, may not exist */
 	char cc[64];			/* the compiler the config names: "gcc-12", "gcc" */
 	char cc_version[256];		/* CONFIG_CC_VERSION_TEXT, "" on kernels without it */
@@ -88,6 +90,16 @@ struct tb_tree {
 
 int tb_prepare(const struct tb_options *o, const struct tb_target *t, struct tb_tree *tree,
 	       char *err, size_t len);
+/* CACHE: --cache, $KLP_TAG_BUILD_CACHE, $XDG_CACHE_HOME/klp-tag-build, ~/.cache/klp-tag-build. */
+char *tb_cache_dir(const struct tb_options *o);
+/*
+ * The real System.map (MAP non-NULL) and debug vmlinux (VMLINUX non-NULL)
+ * of RELEASE from linux-image-RELEASE-dbg, kept in CACHE/debug/RELEASE
+ * and downloaded there when missing (debug.c).  0 with the paths set
+ * (malloc'd), or -1 with WHY saying why they cannot be had.
+ */
+int tb_debug_files(const struct tb_options *o, const char *release, char **map, char **vmlinux,
+		   char *why, size_t len);
 /*
  * Run make in the tree: make -C TREE->src MAKE_VARS... ARGS (NULL
  * terminated).  Its output goes to *OUTPUT (malloc'd, NUL-terminated;
