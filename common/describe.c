@@ -4,6 +4,7 @@
 #include "util.h"
 
 #include <stdarg.h>
+#include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -48,6 +49,23 @@ enum klp_sym_kind klp_sym_kind_of_clone(const char *symbol)
 		return KLP_SYM_PART;
 #undef SUFFIX_IS
 	return KLP_SYM_CLONE;
+}
+
+size_t klp_cold_parent_len(const char *symbol)
+{
+	size_t end = strlen(symbol), digits = end;
+
+	while (digits > 0 && is_digit(symbol[digits - 1]))
+		digits--;
+	/* ".cold.N": step back over ".N" */
+	if (digits < end) {
+		if (digits == 0 || symbol[digits - 1] != '.')
+			return 0;
+		end = digits - 1;
+	}
+	if (end <= 5 || strncmp(symbol + end - 5, ".cold", 5))
+		return 0;
+	return end - 5;
 }
 
 /* ---- writing ------------------------------------------------------------------- */
@@ -118,6 +136,34 @@ int klp_describe_write_var(FILE *out, const char *symbol, const char *cname,
 	return 0;
 }
 
+static const char *const type_kinds[] = { "struct", "union", "typedef" };
+
+int klp_describe_write_type(FILE *out, const char *kind, const char *name, unsigned size,
+			    unsigned long long layout)
+{
+	bool known = false;
+
+	for (size_t i = 0; i < sizeof(type_kinds) / sizeof(type_kinds[0]); i++)
+		known |= kind && !strcmp(kind, type_kinds[i]);
+	if (!known || !name_ok(name))
+		return -1;
+	fprintf(out, "type %s.%s %u %016llx\n", kind, name, size, layout);
+	return 0;
+}
+
+int klp_describe_write_type_record(FILE *out, const struct klp_describe_type *t)
+{
+	size_t dot = strcspn(t->tag, ".");
+	char kind[16];
+
+	if (dot >= sizeof(kind) || !t->tag[dot] || strlen(t->layout) != 16 ||
+	    strspn(t->layout, "0123456789abcdef") != 16)
+		return -1;
+	snprintf(kind, sizeof(kind), "%.*s", (int)dot, t->tag);
+	return klp_describe_write_type(out, kind, t->tag + dot + 1, t->size,
+				       strtoull(t->layout, NULL, 16));
+}
+
 /* ---- reading ------------------------------------------------------------------- */
 
 struct field {
@@ -129,7 +175,7 @@ struct parser {
 	struct klp_describe *d;
 	char *err;
 	unsigned line;
-	size_t fn_cap, sym_cap, var_cap;
+	size_t fn_cap, sym_cap, var_cap, type_cap;
 	struct klp_names contexts;	/* "CONTEXT:CNAME:ORDINAL" of each var line */
 	char **context_keys;
 	size_t ncontext_keys, context_cap;
@@ -384,6 +430,49 @@ static int var_line(struct parser *p, const struct field *f, size_t n)
 	return 0;
 }
 
+/* TAG: KIND.NAME, a kind of type_kinds and a C identifier. */
+static bool tag_ok(const struct field *f)
+{
+	for (size_t i = 0; i < sizeof(type_kinds) / sizeof(type_kinds[0]); i++) {
+		size_t k = strlen(type_kinds[i]);
+
+		if (f->len > k + 1 && !memcmp(f->s, type_kinds[i], k) && f->s[k] == '.')
+			return klp_is_identifier(f->s + k + 1, f->len - k - 1);
+	}
+	return false;
+}
+
+static int type_line(struct parser *p, const struct field *f, size_t n)
+{
+	struct klp_describe *d = p->d;
+	struct klp_describe_type type = { 0 }, *grown;
+	char buf[200];
+	int r;
+
+	if (want_fields(p, n, 4, "type TAG SIZE LAYOUT") ||
+	    want_number(p, &f[2], "SIZE", &type.size))
+		return -1;
+	if (!tag_ok(&f[1]))
+		return fail(p, "TAG '%s' is not struct.NAME, union.NAME or typedef.NAME",
+			    shown(&f[1], buf, sizeof(buf)));
+	if (f[3].len != 16 || strspn(f[3].s, "0123456789abcdef") < 16)
+		return fail(p, "LAYOUT '%s' is not 16 lowercase hex digits",
+			    shown(&f[3], buf, sizeof(buf)));
+	grown = klp_grow(d->types, &p->type_cap, d->ntypes + 1, sizeof(*grown));
+	if (!grown)
+		return out_of_memory(p);
+	d->types = grown;
+	type.tag = dup_field(&f[1]);
+	if (!type.tag)
+		return out_of_memory(p);
+	memcpy(type.layout, f[3].s, 16);
+	d->types[d->ntypes++] = type;
+	r = index_name(p, &d->type_index, type.tag, d->ntypes - 1);
+	if (r)
+		return r > 0 ? fail(p, "a second type line for '%s'", type.tag) : r;
+	return 0;
+}
+
 /* Split LINE (LEN bytes, no newline) at single spaces. */
 static int split(struct parser *p, const char *line, size_t len, struct field *f, size_t *n)
 {
@@ -423,8 +512,10 @@ static int record(struct parser *p, const struct field *f, size_t n)
 		return inl_line(p, f, n);
 	if (field_is(&f[0], "var"))
 		return var_line(p, f, n);
-	return fail(p, "unknown record '%s': a describe file has fn, sym, inl and var lines "
-		    "after its header", shown(&f[0], buf, sizeof(buf)));
+	if (field_is(&f[0], "type"))
+		return type_line(p, f, n);
+	return fail(p, "unknown record '%s': a describe file has fn, sym, inl, var and type "
+		    "lines after its header", shown(&f[0], buf, sizeof(buf)));
 }
 
 static int header(struct parser *p, const struct field *f, size_t n)
@@ -509,6 +600,10 @@ void klp_describe_free(struct klp_describe *d)
 		free(d->vars[i].context);
 	}
 	free(d->vars);
+	for (i = 0; i < d->ntypes; i++)
+		free(d->types[i].tag);
+	free(d->types);
+	klp_names_free(&d->type_index);
 	klp_names_free(&d->fn_index);
 	klp_names_free(&d->sym_index);
 	klp_names_free(&d->var_index);
@@ -537,4 +632,12 @@ const struct klp_describe_var *klp_describe_find_var(const struct klp_describe *
 	long i = klp_names_find(&d->var_index, symbol);
 
 	return i < 0 ? NULL : &d->vars[i];
+}
+
+const struct klp_describe_type *klp_describe_find_type(const struct klp_describe *d,
+						       const char *tag)
+{
+	long i = klp_names_find(&d->type_index, tag);
+
+	return i < 0 ? NULL : &d->types[i];
 }

@@ -11,6 +11,7 @@
  *     sym SYMBOL CNAME KIND
  *     inl SYMBOL CNAME...
  *     var SYMBOL CNAME CONTEXT ORDINAL
+ *     type TAG SIZE LAYOUT
  *
  * One record a line, each line ending in a newline, fields separated by
  * one space, no empty field; a field is bytes from '!' to '~' (no blank,
@@ -25,6 +26,13 @@
  * sym: KIND is plain, constprop, isra, part, clone (any other IPA clone;
  *      CNAME is its origin) or alias (an alias symbol; CNAME is the
  *      function whose code it names).
+ * type: a struct or union type defined at file scope (in the file or in a
+ *      header): TAG is "struct.NAME", "union.NAME", or "typedef.NAME" for
+ *      an untagged one a typedef names; SIZE its size in bytes, LAYOUT 16
+ *      lowercase hex digits, a hash of every member's name, bit offset and
+ *      bit size in order (the members of unnamed struct and union members
+ *      included).  Two compiles agree on a type's layout when SIZE and
+ *      LAYOUT agree.  One type line for a TAG.
  *
  * Plain C: the writer is the plugin's, the reader klp-tag-build's.
  */
@@ -70,6 +78,12 @@ struct klp_describe_var {
 	unsigned ordinal;
 };
 
+struct klp_describe_type {
+	char *tag;
+	unsigned size;
+	char layout[17];
+};
+
 struct klp_describe {
 	char *source;
 	struct klp_describe_fn *fns;
@@ -78,8 +92,10 @@ struct klp_describe {
 	size_t nsyms;
 	struct klp_describe_var *vars;
 	size_t nvars;
+	struct klp_describe_type *types;
+	size_t ntypes;
 	/* The lookups' indexes (record number by name); the reader's own. */
-	struct klp_names fn_index, sym_index, var_index;
+	struct klp_names fn_index, sym_index, var_index, type_index;
 };
 
 /* "plain", "constprop", ...; NULL for a value out of range. */
@@ -94,11 +110,19 @@ const char *klp_sym_kind_name(enum klp_sym_kind kind);
 enum klp_sym_kind klp_sym_kind_of_clone(const char *symbol);
 
 /*
+ * The length of X when SYMBOL is X.cold or X.cold.N, the cold part GCC
+ * splits off function X (X may itself be a clone, "f.part.0.cold"); 0 for
+ * any other name.  The last ".cold" counts.
+ */
+size_t klp_cold_parent_len(const char *symbol);
+
+/*
  * Parse LEN bytes.  Returns 0, or -1 with ERR holding "line N: why"
  * (*D is then empty).  An inl line for a symbol with no sym line before it,
  * a second sym, fn, inl or var line for one name, a second var line for
  * one (CONTEXT, CNAME, ORDINAL), a zero ordinal, FIRST > LAST, inl names
- * out of order or twice: errors.
+ * out of order or twice, a second type line for one TAG, a TAG or LAYOUT
+ * of another form: errors.
  */
 int klp_describe_parse(const char *text, size_t len, struct klp_describe *d,
 		       char err[KLP_DESCRIBE_ERRLEN]);
@@ -111,6 +135,8 @@ const struct klp_describe_fn *klp_describe_find_fn(const struct klp_describe *d,
 						   const char *cname);
 const struct klp_describe_var *klp_describe_find_var(const struct klp_describe *d,
 						     const char *symbol);
+const struct klp_describe_type *klp_describe_find_type(const struct klp_describe *d,
+						       const char *tag);
 
 /*
  * The writer: the header, then one call per record, in any order (an inl
@@ -127,6 +153,11 @@ int klp_describe_write_sym(FILE *out, const char *symbol, const char *cname,
 int klp_describe_write_inl(FILE *out, const char *symbol, const char *const *cnames, size_t n);
 int klp_describe_write_var(FILE *out, const char *symbol, const char *cname,
 			   const char *context, unsigned ordinal);
+/* KIND "struct", "union" or "typedef"; NAME a C identifier. */
+int klp_describe_write_type(FILE *out, const char *kind, const char *name, unsigned size,
+			    unsigned long long layout);
+/* A type line as the reader read it (T of struct klp_describe's types). */
+int klp_describe_write_type_record(FILE *out, const struct klp_describe_type *t);
 
 #ifdef __cplusplus
 }

@@ -11,7 +11,7 @@
  *     is one of the records the reader returned (their counts add up);
  *   - every record holds what the grammar promises: C identifiers for
  *     CNAME and CONTEXT, FIRST <= LAST, ORDINAL >= 1, a known KIND, inl
- *     names sorted and each once, no two fn, sym or var lines of one name;
+ *     names sorted and each once, no two fn, sym, var or type lines of one name;
  *   - each record is found again by its lookup;
  *   - the writer writes every record back, the result parses to the same
  *     records, and writing those again gives the same bytes (the writer's
@@ -110,6 +110,17 @@ static void check_records(const struct klp_describe *d)
 			      d->vars[k].ordinal != v->ordinal, "two var lines for %s:%s:%u",
 			      v->context, v->cname, v->ordinal);
 	}
+	for (i = 0; i < d->ntypes; i++) {
+		const struct klp_describe_type *t = &d->types[i];
+		const char *dot = strchr(t->tag, '.');
+
+		CHECK(dot && identifier(dot + 1) &&
+		      (!strncmp(t->tag, "struct.", 7) || !strncmp(t->tag, "union.", 6) ||
+		       !strncmp(t->tag, "typedef.", 8)) &&
+		      strlen(t->layout) == 16 && strspn(t->layout, "0123456789abcdef") == 16,
+		      "type %s %u %s", t->tag, t->size, t->layout);
+		CHECK(klp_describe_find_type(d, t->tag) == t, "type %s not found again", t->tag);
+	}
 }
 
 static char *write_all(const struct klp_describe *d, size_t *len)
@@ -136,6 +147,9 @@ static char *write_all(const struct klp_describe *d, size_t *len)
 		CHECK(klp_describe_write_var(out, d->vars[i].symbol, d->vars[i].cname,
 					     d->vars[i].context, d->vars[i].ordinal) == 0,
 		      "var %s refused", d->vars[i].symbol);
+	for (i = 0; i < d->ntypes; i++)
+		CHECK(klp_describe_write_type_record(out, &d->types[i]) == 0, "type %s refused",
+		      d->types[i].tag);
 	fclose(out);
 	return text;
 }
@@ -145,7 +159,13 @@ static void check_same(const struct klp_describe *a, const struct klp_describe *
 	size_t i, k;
 
 	CHECK(strcmp(a->source, b->source) == 0 && a->nfns == b->nfns && a->nsyms == b->nsyms &&
-	      a->nvars == b->nvars, "written and read back: other counts");
+	      a->nvars == b->nvars && a->ntypes == b->ntypes,
+	      "written and read back: other counts");
+	for (i = 0; i < a->ntypes; i++)
+		CHECK(strcmp(a->types[i].tag, b->types[i].tag) == 0 &&
+		      a->types[i].size == b->types[i].size &&
+		      strcmp(a->types[i].layout, b->types[i].layout) == 0,
+		      "type %s read back otherwise", a->types[i].tag);
 	for (i = 0; i < a->nfns; i++)
 		CHECK(strcmp(a->fns[i].cname, b->fns[i].cname) == 0 &&
 		      strcmp(a->fns[i].file, b->fns[i].file) == 0 &&
@@ -181,14 +201,15 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	if (klp_describe_parse((const char *)data, size, &d, err)) {
 		CHECK(sscanf(err, "line %u: ", &at) == 1 && at >= 1 && at <= lines + 1 &&
 		      strstr(err, ": ") && !strchr(err, '\n'), "message '%s'", err);
-		CHECK(!d.nfns && !d.nsyms && !d.nvars && !d.source, "refused but not empty");
+		CHECK(!d.nfns && !d.nsyms && !d.nvars && !d.ntypes && !d.source,
+		      "refused but not empty");
 		return 0;
 	}
 	for (i = 0; i < d.nsyms; i++)
 		ninl += d.syms[i].ninlined != 0;
-	CHECK(check_shape(data, size) == 2 + d.nfns + d.nsyms + ninl + d.nvars,
-	      "accepted lines that are no records (%zu fn, %zu sym, %zu inl, %zu var)", d.nfns,
-	      d.nsyms, ninl, d.nvars);
+	CHECK(check_shape(data, size) == 2 + d.nfns + d.nsyms + ninl + d.nvars + d.ntypes,
+	      "accepted lines that are no records (%zu fn, %zu sym, %zu inl, %zu var, %zu type)",
+	      d.nfns, d.nsyms, ninl, d.nvars, d.ntypes);
 	check_records(&d);
 
 	text = write_all(&d, &len);

@@ -7,7 +7,8 @@
  * section, no name asked for before GCC gives it.  A test compares the
  * object with one built without the plugin, byte for byte.
  *
- * In:  klp_parsed (fn lines, ordinals); after each function's early
+ * In:  klp_parsed (fn lines, ordinals); each file-scope struct and union
+ *      type as it is completed (type lines); after each function's early
  *      inlining, the scopes of the bodies inlined into it; after IPA, the
  *      call graph's inline decisions; at the end of the unit, the symbols
  *      GCC emitted and their names
@@ -49,6 +50,128 @@ struct describe_state {
 };
 
 static describe_state state;
+
+/*
+ * The layouts of the unit's file-scope struct and union types, by TAG
+ * ("struct.NAME", "union.NAME", "typedef.NAME"): computed when the type is
+ * complete (no tree is kept, only its TYPE_UID), written at the end of the
+ * unit.  The C parser sends PLUGIN_FINISH_TYPE for every struct or union
+ * specifier, "struct seq_file *m" too: a TAG is recorded once for a type,
+ * and a second type of the same TAG (a redefinition) is folded in.
+ */
+struct type_layout {
+	const char *tag;
+	unsigned size;
+	unsigned long long hash;
+	unsigned uid;
+};
+static vec<type_layout> type_layouts;
+static hash_map<nofree_string_hash, unsigned> *type_index;
+
+/* FNV-1a, eight bytes at a time: the same in every compile and on every host. */
+static unsigned long long layout_mix(unsigned long long h, unsigned long long v)
+{
+	for (int i = 0; i < 8; i++) {
+		h ^= (v >> (8 * i)) & 0xff;
+		h *= 0x100000001b3ULL;
+	}
+	return h;
+}
+
+static unsigned long long layout_mix_string(unsigned long long h, const char *s)
+{
+	for (; *s; s++) {
+		h ^= (unsigned char)*s;
+		h *= 0x100000001b3ULL;
+	}
+	return layout_mix(h, 0);
+}
+
+static unsigned long long constant_or_max(tree t)
+{
+	return t && tree_fits_uhwi_p(t) ? tree_to_uhwi(t) : ~0ULL;
+}
+
+/* Every member's name, bit offset and bit size; unnamed struct/union members' too. */
+static unsigned long long layout_hash(tree type, unsigned long long h, unsigned depth)
+{
+	for (tree f = TYPE_FIELDS(type); f; f = DECL_CHAIN(f)) {
+		if (TREE_CODE(f) != FIELD_DECL)
+			continue;
+		h = layout_mix_string(h, DECL_NAME(f) ? IDENTIFIER_POINTER(DECL_NAME(f)) : "");
+		h = layout_mix(h, constant_or_max(bit_position(f)));
+		h = layout_mix(h, constant_or_max(DECL_SIZE(f)));
+		if (!DECL_NAME(f) && RECORD_OR_UNION_TYPE_P(TREE_TYPE(f)) && depth < 16)
+			h = layout_hash(TREE_TYPE(f), layout_mix(h, 0x7b), depth + 1);
+	}
+	return h;
+}
+
+static void add_type(const char *kind, tree type, const char *name)
+{
+	char tag[256];
+	unsigned uid = TYPE_UID(TYPE_MAIN_VARIANT(type)), size;
+	unsigned long long hash;
+	unsigned *seen;
+
+	snprintf(tag, sizeof(tag), "%s.%s", kind, name);
+	seen = type_index->get(tag);
+	if (seen && type_layouts[*seen].uid == uid)
+		return;
+	size = (unsigned)constant_or_max(TYPE_SIZE_UNIT(type));
+	hash = layout_hash(type, layout_mix_string(0xcbf29ce484222325ULL, kind), 0);
+	if (seen) {
+		type_layouts[*seen].hash = layout_mix(type_layouts[*seen].hash, hash);
+		type_layouts[*seen].size = size;
+		type_layouts[*seen].uid = uid;
+		return;
+	}
+	type_index->put(xstrdup(tag), type_layouts.length());
+	type_layouts.safe_push(type_layout{ xstrdup(tag), size, hash, uid });
+}
+
+/* A struct or union type is complete: its layout, when it has a tag and file scope. */
+static void record_type(void *event_data, void *)
+{
+	tree type = (tree)event_data;
+
+	if (!type || !RECORD_OR_UNION_TYPE_P(type) || !COMPLETE_TYPE_P(type) ||
+	    current_function_decl || !TYPE_NAME(type) ||
+	    TREE_CODE(TYPE_NAME(type)) != IDENTIFIER_NODE)
+		return;
+	add_type(TREE_CODE(type) == UNION_TYPE ? "union" : "struct", type,
+		 IDENTIFIER_POINTER(TYPE_NAME(type)));
+}
+
+/* A file-scope typedef of an untagged struct or union: the typedef's name is its tag. */
+static void record_typedef(void *event_data, void *)
+{
+	tree decl = (tree)event_data;
+	tree type;
+
+	if (!decl || TREE_CODE(decl) != TYPE_DECL || !DECL_NAME(decl) || current_function_decl)
+		return;
+	/* The C front end gives a typedef a variant of its type; its original is the struct. */
+	type = DECL_ORIGINAL_TYPE(decl) ? DECL_ORIGINAL_TYPE(decl) : TREE_TYPE(decl);
+	if (!type || !RECORD_OR_UNION_TYPE_P(type) || !COMPLETE_TYPE_P(type) ||
+	    (TYPE_NAME(type) && TREE_CODE(TYPE_NAME(type)) == IDENTIFIER_NODE))
+		return;
+	add_type("typedef", type, IDENTIFIER_POINTER(DECL_NAME(decl)));
+}
+
+static bool write_types(FILE *out)
+{
+	bool ok = true;
+
+	for (const type_layout &t : type_layouts) {
+		size_t dot = strcspn(t.tag, ".");
+		char kind[16];
+
+		snprintf(kind, sizeof(kind), "%.*s", (int)dot, t.tag);
+		ok &= klp_describe_write_type(out, kind, t.tag + dot + 1, t.size, t.hash) == 0;
+	}
+	return ok;
+}
 
 static bool is_function_origin(tree t)
 {
@@ -292,6 +415,7 @@ static void write_describe_file(void *, void *)
 		ok &= klp_describe_write_fn(out, f.cname, f.file, f.first, f.last) == 0;
 	ok &= write_syms(out);
 	ok &= write_vars(out);
+	ok &= write_types(out);
 	if (ferror(out) | fclose(out)) {
 		error("cannot write the describe file %qs: %s", tmp, xstrerror(errno));
 		unlink(tmp);
@@ -329,4 +453,7 @@ void register_describe_mode(const char *name, klp_unit *unit)
 	register_callback(name, PLUGIN_ALL_IPA_PASSES_START, refuse_lto, NULL);
 	register_callback(name, PLUGIN_ALL_IPA_PASSES_END, inlining_at_ipa_end, NULL);
 	register_callback(name, PLUGIN_FINISH_UNIT, write_describe_file, NULL);
+	type_index = new hash_map<nofree_string_hash, unsigned>;
+	register_callback(name, PLUGIN_FINISH_TYPE, record_type, NULL);
+	register_callback(name, PLUGIN_FINISH_DECL, record_typedef, NULL);
 }

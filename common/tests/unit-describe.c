@@ -14,7 +14,9 @@ static const char good[] =
 	"inl meminfo_proc_show show_val_kb si_meminfo\n"
 	"sym foo.isra.0 foo isra\n"
 	"sym sys_foo __se_sys_foo alias\n"
-	"var count.7 count show 2\n";
+	"var count.7 count show 2\n"
+	"type struct.seq_file 136 00ff00ff12345678\n"
+	"type typedef.pgd_t 8 0000000000000001\n";
 
 /* The message for TEXT, which must be refused. */
 static const char *refused(const char *text)
@@ -26,7 +28,7 @@ static const char *refused(const char *text)
 		klp_describe_free(&d);
 		return "(accepted)";
 	}
-	if (d.nsyms || d.nfns || d.nvars || d.source)
+	if (d.nsyms || d.nfns || d.nvars || d.ntypes || d.source)
 		return "(refused, but not left empty)";
 	return err;
 }
@@ -38,6 +40,7 @@ int main(void)
 	char err[KLP_DESCRIBE_ERRLEN], *text = NULL;
 	const struct klp_describe_sym *s;
 	const struct klp_describe_var *v;
+	const struct klp_describe_type *t;
 	const struct klp_describe_fn *f;
 	const char *names[] = { "a", "b" }, *unsorted[] = { "b", "a" };
 	struct klp_describe d, again;
@@ -60,6 +63,10 @@ int main(void)
 	UNIT_CHECK("alias kind", s && s->kind == KLP_SYM_ALIAS);
 	v = klp_describe_find_var(&d, "count.7");
 	UNIT_CHECK("var", v && v->ordinal == 2 && strcmp(v->context, "show") == 0);
+	t = klp_describe_find_type(&d, "struct.seq_file");
+	UNIT_CHECK("type", t && t->size == 136 && strcmp(t->layout, "00ff00ff12345678") == 0 &&
+			   klp_describe_find_type(&d, "typedef.pgd_t") &&
+			   !klp_describe_find_type(&d, "union.seq_file"));
 	UNIT_CHECK("absent lookups", !klp_describe_find_sym(&d, "nope") &&
 				     !klp_describe_find_fn(&d, "foo") &&
 				     !klp_describe_find_var(&d, "count"));
@@ -80,6 +87,8 @@ int main(void)
 	for (i = 0; i < d.nvars; i++)
 		klp_describe_write_var(out, d.vars[i].symbol, d.vars[i].cname, d.vars[i].context,
 				       d.vars[i].ordinal);
+	for (i = 0; i < d.ntypes; i++)
+		klp_describe_write_type_record(out, &d.types[i]);
 	fclose(out);
 	UNIT_CHECK_STR("written back byte for byte", text, good);
 	UNIT_CHECK("and parses", klp_describe_parse(text, len, &again, err) == 0 &&
@@ -94,6 +103,10 @@ int main(void)
 		   klp_describe_write_fn(out, "f", "a b.c", 1, 2) == -1);
 	UNIT_CHECK("writer refuses a name that is no identifier",
 		   klp_describe_write_sym(out, "f.part.0", "f.part", KLP_SYM_PART) == -1);
+	UNIT_CHECK("writer refuses another kind of type or a name that is no identifier",
+		   klp_describe_write_type(out, "enum", "e", 4, 0) == -1 &&
+		   klp_describe_write_type(out, "struct", "a.b", 4, 0) == -1 &&
+		   klp_describe_write_type(out, "union", "u", 4, 0) == 0);
 	UNIT_CHECK("writer refuses FIRST > LAST and ordinal 0",
 		   klp_describe_write_fn(out, "f", "a.c", 3, 2) == -1 &&
 		   klp_describe_write_var(out, "x.1", "x", "f", 0) == -1);
@@ -112,6 +125,14 @@ int main(void)
 		   klp_sym_kind_of_clone(".isra.1") == KLP_SYM_PLAIN &&
 		   klp_sym_kind_of_clone("foo..1") == KLP_SYM_PLAIN &&
 		   klp_sym_kind_of_clone("foo.isra.") == KLP_SYM_PLAIN);
+	UNIT_CHECK("the cold part's function",
+		   klp_cold_parent_len("foo.cold") == 3 && klp_cold_parent_len("foo.cold.12") == 3 &&
+		   klp_cold_parent_len("f.part.0.cold") == 8 &&
+		   klp_cold_parent_len("f.cold.cold") == 6 &&
+		   klp_cold_parent_len("foo") == 0 && klp_cold_parent_len(".cold") == 0 &&
+		   klp_cold_parent_len("foo.cold.") == 0 && klp_cold_parent_len("foo.colder") == 0 &&
+		   klp_cold_parent_len("foo.cold1") == 0 && klp_cold_parent_len("foo.1") == 0 &&
+		   klp_cold_parent_len("1") == 0 && klp_cold_parent_len("") == 0);
 	UNIT_CHECK_STR("kind names", klp_sym_kind_name(KLP_SYM_CONSTPROP), "constprop");
 	UNIT_CHECK("kind name out of range", klp_sym_kind_name((enum klp_sym_kind)99) == NULL);
 
@@ -138,8 +159,8 @@ int main(void)
 	UNIT_CHECK_STR("CR", refused(HEAD "fn f a.c 1 2\r\n"),
 		       "line 3: byte \\x0d in a field: fields are printable ASCII without blanks");
 	UNIT_CHECK_STR("unknown record", refused(HEAD "func f a.c 1 2\n"),
-		       "line 3: unknown record 'func': a describe file has fn, sym, inl and var "
-		       "lines after its header");
+		       "line 3: unknown record 'func': a describe file has fn, sym, inl, var and "
+		       "type lines after its header");
 	UNIT_CHECK_STR("fn fields", refused(HEAD "fn f a.c 1\n"),
 		       "line 3: expected 'fn CNAME FILE FIRST LAST', found 4 fields");
 	UNIT_CHECK_STR("fn name", refused(HEAD "fn 1f a.c 1 2\n"),
@@ -176,6 +197,21 @@ int main(void)
 		       "line 4: a second var line for 'x.1'");
 	UNIT_CHECK_STR("var decl twice", refused(HEAD "var x.1 x f 1\nvar x.2 x f 1\n"),
 		       "line 4: a second var line for f:x:1 (CONTEXT:CNAME:ORDINAL)");
+	UNIT_CHECK_STR("type fields", refused(HEAD "type struct.a 8\n"),
+		       "line 3: expected 'type TAG SIZE LAYOUT', found 3 fields");
+	UNIT_CHECK_STR("type tag", refused(HEAD "type enum.a 4 0123456789abcdef\n"),
+		       "line 3: TAG 'enum.a' is not struct.NAME, union.NAME or typedef.NAME");
+	UNIT_CHECK_STR("type tag name", refused(HEAD "type struct. 4 0123456789abcdef\n"),
+		       "line 3: TAG 'struct.' is not struct.NAME, union.NAME or typedef.NAME");
+	UNIT_CHECK_STR("type layout", refused(HEAD "type union.u 4 0123456789ABCDEF\n"),
+		       "line 3: LAYOUT '0123456789ABCDEF' is not 16 lowercase hex digits");
+	UNIT_CHECK_STR("type layout short", refused(HEAD "type union.u 4 0123\n"),
+		       "line 3: LAYOUT '0123' is not 16 lowercase hex digits");
+	UNIT_CHECK_STR("type size", refused(HEAD "type union.u -4 0123456789abcdef\n"),
+		       "line 3: SIZE '-4' is not a decimal number");
+	UNIT_CHECK_STR("type twice",
+		       refused(HEAD "type struct.a 4 0123456789abcdef\ntype struct.a 8 0123456789abcdef\n"),
+		       "line 4: a second type line for 'struct.a'");
 	UNIT_CHECK_STR("long field shown cut", refused(HEAD "fn f a.c 1 2\nfn 0123456789012345678901234567890123456789xyz a.c 1 2\n"),
 		       "line 4: CNAME '0123456789012345678901234567890123456789...' is not a C "
 		       "identifier");

@@ -3,7 +3,7 @@
  * read-describe.c - the describe-file reader (common/describe.h) as a
  * program, for the tests: reads FILE, prints the reader's error and exits
  * 1, or writes the records back with the writer (canonical order: fn,
- * sym and inl, var) and exits 0.
+ * sym and inl, var, type) and exits 0.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -45,6 +45,8 @@ int main(int argc, char **argv)
 	for (i = 0; i < d.nvars; i++)
 		klp_describe_write_var(stdout, d.vars[i].symbol, d.vars[i].cname,
 				       d.vars[i].context, d.vars[i].ordinal);
+	for (i = 0; i < d.ntypes; i++)
+		klp_describe_write_type_record(stdout, &d.types[i]);
 	klp_describe_free(&d);
 	free(text);
 	return 0;

@@ -857,26 +857,15 @@ struct cand {
 	bool taken;
 };
 
-/* X of X.cold or X.cold.N; false for another name. */
+/* X of X.cold or X.cold.N (common/describe.h); false for another name. */
 static bool cold_parent(const char *name, char *parent, size_t len)
 {
-	const char *c = strstr(name, ".cold");
-	const char *t;
+	size_t n = klp_cold_parent_len(name);
 
-	while (c) {
-		t = c + 5;
-		if (*t == '.' && t[1]) {
-			t++;
-			while (*t >= '0' && *t <= '9')
-				t++;
-		}
-		if (!*t && c > name && (size_t)(c - name) < len) {
-			snprintf(parent, len, "%.*s", (int)(c - name), name);
-			return true;
-		}
-		c = strstr(c + 1, ".cold");
-	}
-	return false;
+	if (!n || n >= len)
+		return false;
+	snprintf(parent, len, "%.*s", (int)n, name);
+	return true;
 }
 
 static void classify(const struct side *sd, struct cand *c)

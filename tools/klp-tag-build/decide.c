@@ -41,14 +41,12 @@ const char *tb_reason_name(enum tb_reason r)
 
 /* ---- names -------------------------------------------------------------- */
 
-/* The length of NAME without a ".cold" or ".cold.N" part: X.cold is X's code. */
+/* X of X.cold (common/describe.h), the name itself otherwise. */
 static size_t parent_len(const char *name)
 {
-	const char *c = strstr(name, ".cold");
+	size_t n = klp_cold_parent_len(name);
 
-	if (c && (!c[5] || (c[5] == '.' && strspn(c + 6, "0123456789") == strlen(c + 6))))
-		return (size_t)(c - name);
-	return strlen(name);
+	return n ? n : strlen(name);
 }
 
 /* Variables every use site has its own of: the module defines fresh ones. */
@@ -562,6 +560,43 @@ static int changed_crcs(struct ctx *c)
 	return 0;
 }
 
+/*
+ * A struct or union whose layout differs between the compiles: the
+ * running kernel's objects keep the old one (the describe files' type
+ * lines: every file-scope type of the unit, its own and its headers').
+ */
+static int changed_types(struct ctx *c)
+{
+	const struct klp_describe *a = &c->file->odesc, *b = &c->file->pdesc;
+
+	for (size_t i = 0; i < a->ntypes; i++) {
+		const struct klp_describe_type *t = &a->types[i];
+		const struct klp_describe_type *u = klp_describe_find_type(b, t->tag);
+		size_t dot = strcspn(t->tag, ".");
+		char what[300], how[100];
+
+		if (!u || (u->size == t->size && !strcmp(u->layout, t->layout)))
+			continue;
+		if (!strncmp(t->tag, "typedef", dot))
+			snprintf(what, sizeof(what), "the type %s", t->tag + dot + 1);
+		else
+			snprintf(what, sizeof(what), "%.*s %s", (int)dot, t->tag, t->tag + dot + 1);
+		if (u->size != t->size)
+			snprintf(how, sizeof(how), "%u bytes, %u in the patched compile", t->size,
+				 u->size);
+		else
+			snprintf(how, sizeof(how), "%u bytes in both, its members' names, offsets "
+				 "or sizes differ", t->size);
+		return klp_fail(c->err, c->len,
+				"%s: %s changes its layout (%s): the running kernel's objects of "
+				"that type keep the old one, which the patched code would misread; "
+				"a livepatch cannot change a type: keep it as it is and attach new "
+				"members with shadow variables (klp_shadow_get_or_alloc)",
+				c->file->path, what, how);
+	}
+	return 0;
+}
+
 /* The line about DECL among those written so far. */
 static struct klp_extract_line *find_line(struct klp_extract *x, const char *cname,
 					  const char *context, unsigned ordinal)
@@ -767,7 +802,8 @@ static int decide_file(struct ctx *c)
 	struct names data = { 0 };
 	int r = -1;
 
-	if (collect(c) || add_clone_callers(c) || changed_crcs(c) || changed_data(c, &data) ||
+	if (collect(c) || add_clone_callers(c) || changed_types(c) || changed_crcs(c) ||
+	    changed_data(c, &data) ||
 	    new_variables(c, &data))
 		goto done;
 	if (replaced(c) || new_functions(c))
