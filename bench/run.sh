@@ -507,11 +507,13 @@ goal_fast="klp-tag-build: warm >= 50x faster than a full build of 5.4"
 goal_cold="klp-tag-build: Debian 6.1 cold < 2 min (2 CPUs)"
 if [ -n "$smoke" ]; then
 	say "Not run (smoke run): it builds kernel trees, minutes of work."
+	say ""
 	for g in "$goal_warm" "$goal_fast" "$goal_cold"; do
 		goal "$g" "smoke run" "not run"
 	done
 elif [ ! -x "$TAGBUILD" ]; then
 	say "Skipped: $TAGBUILD is not built."
+	say ""
 	for g in "$goal_warm" "$goal_fast" "$goal_cold"; do
 		goal "$g" "tool not built" "not run"
 	done
@@ -644,7 +646,6 @@ understate klp-tag-build's advantage.  (The test kernel's vmlinux has $files54 S
 		goal "$goal_cold" "no Debian 6.1" "not run"
 	fi
 fi
-say ""
 
 # ---- goals ------------------------------------------------------------------------
 
