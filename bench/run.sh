@@ -5,7 +5,7 @@
 #   bench/run.sh [--smoke] OUTDIR
 #
 # Prints one Markdown report (also written to OUTDIR/bench.md): the machine,
-# the compiler, the exact commands, and four tables.
+# the compiler, the exact commands, and six tables.
 #   1. Real units: kbuild's own compile command of every C file of the
 #      project's livepatch example and of the kernel's livepatch samples,
 #      as built with KLP_TAG_OFF=1 (A) and with the plugin (B, the fragment's
@@ -22,18 +22,28 @@
 #   5. klp-reloc converting a module object of N references to static
 #      functions (bench/gen-refs.c) against Debian 6.1's full System.map
 #      (scripts/system-map.sh fetches it): time against N.
+#   6. klp-tag-build building a livepatch module from a one-file patch,
+#      cold (a fresh --cache: the tarball extracted, the tree prepared) and
+#      warm (the prepared tree reused), wall and CPU of the process tree,
+#      for the 5.4 test kernel (KLP_TEST_KERNELS) against one full build
+#      of its tree and config (make -j2 vmlinux modules), and for Debian's
+#      6.1 beside the number of objects in its vmlinux (DWARF units).
 # Ratios come from bench/ab.c: A and B interleaved, median of the per-pair
-# ratios with the quartiles as spread.  CPU time is user + system time of
-# the whole compiler process tree, the figure least disturbed by other work
-# on a shared machine; peak memory is the largest resident set in it.
+# ratios with the quartiles as spread; tables 4-6 use its single mode (the
+# median of runs).  CPU time is user + system time of the whole process
+# tree, the figure least disturbed by other work on a shared machine; peak
+# memory is the largest resident set in it.
 #
 # --smoke runs every step on tiny sizes with one pair, for `make check`: it
 # shows the scripts work and the report is well formed, never timings.
+# Table 6 it leaves out (kernel builds, minutes), saying so.
 #
-# Environment (make bench sets them): CC, PLUGIN, CHECKER, RELOC (absolute or
-# relative to the top of the tree), MAP_DIR (where the System.map is kept,
-# default OUTDIR/system-map), KVER (kernel headers version; empty:
-# the real-unit table is skipped), BENCH_BIN (the built bench programs).
+# Environment (make bench sets them): CC, PLUGIN, CHECKER, RELOC, TAGBUILD
+# (absolute or relative to the top of the tree), MAP_DIR (where the
+# System.map and vmlinux are kept, default OUTDIR/system-map), KVER (kernel
+# headers version; empty: the real-unit table is skipped), BENCH_BIN (the
+# built bench programs), KLP_TEST_KERNELS (the test kernels' directory,
+# docs/testing.md; unset: table 6 has no 5.4 rows).
 # Runs from the top of the tree.  Exit status 0 when every step ran (a
 # missed goal is reported, not an error), 1 when a step failed.
 set -eu
@@ -54,6 +64,7 @@ CC=${CC:-gcc}
 PLUGIN=$(abspath "${PLUGIN:-plugin/klp_tag.so}")
 CHECKER=$(abspath "${CHECKER:-tools/klp-arch-check/klp-arch-check}")
 RELOC=$(abspath "${RELOC:-tools/klp-reloc/klp-reloc}")
+TAGBUILD=$(abspath "${TAGBUILD:-tools/klp-tag-build/klp-tag-build}")
 KVER=${KVER-$(scripts/kernel-version.sh)}
 bin=$(abspath "${BENCH_BIN:-build/bench/bin}")
 KDIR=/usr/src/linux-headers-$KVER
@@ -70,11 +81,14 @@ done
 if [ -n "$smoke" ]; then
 	UNIT_PAIRS=1 SCALE="20:1:attr 40:1:attr 20:0:chain 40:0:chain" TAG_LINES="100 1000" TAG_PAIRS=1
 	CHECK_ENTRIES="1000" CHECK_TIMEOUT=60 RELOC_REFS="100 1000" RELOC_RUNS=1
+	TB_COLD_RUNS54=0 TB_COLD_RUNS61=0 TB_WARM_RUNS=0
 else
 	UNIT_PAIRS=15 SCALE="1000:10:attr 10000:1:attr 50000:0:attr 2000:0:chain 8000:0:chain"
 	TAG_LINES="10000 100000 1000000"
 	TAG_PAIRS=10 CHECK_ENTRIES="25000 100000 1000000" CHECK_TIMEOUT=60
 	RELOC_REFS="1 1000 10000 100000" RELOC_RUNS=7
+	# A cold 6.1 run extracts and prepares a tree of 1.3 GB: once.
+	TB_COLD_RUNS54=2 TB_COLD_RUNS61=1 TB_WARM_RUNS=3
 fi
 PLUGIN_FLAGS="-fplugin=$PLUGIN -fplugin-arg-klp_tag-abi=klp-arch"
 PERF_HZ=1999
@@ -413,6 +427,225 @@ else
 	fi
 fi
 say ""
+
+# ---- 6. klp-tag-build -----------------------------------------------------------
+
+say "## 6. klp-tag-build: one patch, cold and warm, against a full build"
+say ""
+tb=$out/tbuild
+# A make started from make bench inherits its MAKEFLAGS (-j, variables):
+# every build here runs as it would from a shell.
+plain_make="env -u MAKEFLAGS -u MFLAGS -u MAKEOVERRIDES -u MAKELEVEL"
+# tbuild_rows KERNEL TAG COLD_RUNS PATCH... -- ARGS: time klp-tag-build with
+# ARGS (the target's inputs) on each PATCH, cold (COLD_RUNS runs, each with a
+# fresh empty --cache) on the first one, then warm (TB_WARM_RUNS runs, the
+# last cold run's cache) on every one; prints one row each and sets
+# tb_cold_wall, tb_warm_wall (the first patch's medians).
+tbuild_rows() {
+	tb_kernel=$1 tb_tag=$2 tb_cold_runs=$3
+	shift 3
+	tb_patches=
+	while [ "$1" != -- ]; do
+		tb_patches="$tb_patches $1"
+		shift
+	done
+	shift
+	tb_args="$*"
+	tb_cold_wall='' tb_warm_wall=''
+	for tb_kind in cold warm; do
+		for tb_patch in $tb_patches; do
+			[ "$tb_kind" = warm ] || [ -z "$tb_cold_wall" ] || continue
+			tb_pname=$(basename "$tb_patch" .patch)
+			# Each run its own output directory (and cold, its own cache):
+			# the last ones are named in $tb/TAG.out and $tb/TAG.cache.
+			if [ "$tb_kind" = cold ]; then
+				# shellcheck disable=SC2016 # expanded by ab's shell, each run
+				tb_cache='c=$(mktemp -d '"$tb/$tb_tag-cache-XXXXXX"') && echo "$c" > '"$tb/$tb_tag.cache"' && '
+				tb_runs=$tb_cold_runs
+			else
+				tb_cache="c=$(cat "$tb/$tb_tag.cache") && "
+				tb_runs=$TB_WARM_RUNS
+			fi
+			note "klp-tag-build $tb_kernel $tb_kind: $tb_pname ($tb_runs runs)"
+			ab -1 -n "$tb_runs" -w 0 -C "$tb" \
+				"${tb_cache}o=\$(mktemp -d $tb/$tb_tag-out-XXXXXX) && echo \"\$o\" > $tb/$tb_tag.out && $plain_make $TAGBUILD $tb_args --cache \"\$c\" --name klp_bench -o \"\$o/klp_bench.ko\" $tb_patch"
+			tb_report=$(cat "$tb/$tb_tag.out")/klp_bench/report
+			[ -f "$(cat "$tb/$tb_tag.out")/klp_bench.ko" ] || fail "klp-tag-build left no module for $tb_pname"
+			if [ "$tb_kind" = cold ]; then
+				grep -q '^tree .* prepared [0-9.]*$' "$tb_report" || fail "the cold klp-tag-build of $tb_pname did not prepare its tree: $tb_report"
+				tb_how="cold: tree prepared in $(sed -n 's/^tree .* prepared //p' "$tb_report") s"
+			else
+				grep -q '^tree .* reused$' "$tb_report" || fail "the warm klp-tag-build of $tb_pname did not reuse the tree: $tb_report"
+				tb_how="warm: tree reused"
+			fi
+			tb_files=$(grep -c '^file .* verified ' "$tb_report" || true)
+			[ "$tb_files" -ge 1 ] || fail "klp-tag-build verified no file for $tb_pname: $tb_report"
+			tb_replaced=$(grep -c '^replace ' "$tb_report" || true)
+			tb_ratio=-
+			[ -z "$tb_full_wall" ] || [ "$tb_kernel" != "$tb_full_kernel" ] ||
+				tb_ratio=$(calc %.1f "$tb_full_wall / $r_wall")
+			say "| $tb_kernel | $tb_how | $tb_pname | $tb_runs | $(calc %.1f "$r_cpu") | $(calc %.1f "$r_wall") | $tb_ratio | $tb_files verified, $tb_replaced replaced |"
+			if [ "$tb_kind" = cold ]; then
+				tb_cold_wall=$r_wall
+			elif [ -z "$tb_warm_wall" ]; then
+				tb_warm_wall=$r_wall
+			fi
+		done
+	done
+	# The trees (up to 2 GB each) go; the last run's module stays.
+	for tb_d in "$tb/$tb_tag"-cache-* "$tb/$tb_tag"-out-*; do
+		[ "$tb_d" = "$(cat "$tb/$tb_tag.out")" ] || rm -rf "$tb_d"
+	done
+}
+rel54=5.4.286-klptest
+kdir54=/usr/src/linux-headers-$rel54
+tarball54=${KLP_TEST_KERNELS:-}/linux-5.4.286-src.tar.xz
+patch_a=$top/testsuite/klp_tag.build/patches54/a-cmdline-string.patch
+patch_d=$top/testsuite/klp_tag.build/patches54/d-cmdline-new-function.patch
+goal_warm="klp-tag-build: one-file patch warm < 15 s (2 CPUs)"
+goal_fast="klp-tag-build: warm >= 50x faster than a full build of 5.4"
+goal_cold="klp-tag-build: Debian 6.1 cold < 2 min (2 CPUs)"
+if [ -n "$smoke" ]; then
+	say "Not run (smoke run): it builds kernel trees, minutes of work."
+	say ""
+	for g in "$goal_warm" "$goal_fast" "$goal_cold"; do
+		goal "$g" "smoke run" "not run"
+	done
+elif [ ! -x "$TAGBUILD" ]; then
+	say "Skipped: $TAGBUILD is not built."
+	say ""
+	for g in "$goal_warm" "$goal_fast" "$goal_cold"; do
+		goal "$g" "tool not built" "not run"
+	done
+else
+	rm -rf "$tb"
+	mkdir -p "$tb"
+	say "Each row runs \`$TAGBUILD --source SOURCE --kdir KDIR --symbols MAP --vmlinux VMLINUX"
+	say "--cache CACHE --name klp_bench -o OUT/klp_bench.ko PATCH\` (exit status 0: the module is built and"
+	say "verified against VMLINUX); wall and CPU (user + sys of the whole process tree) from"
+	say "\`bench/ab -1\`, medians of the runs.  Cold: a fresh empty CACHE each run, so the run extracts"
+	say "SOURCE and prepares the tree (\`make modules_prepare\`) before the build; warm: the cache of the"
+	say "last cold run, the tree reused.  Patches from \`testsuite/klp_tag.build/patches54/\`, one file each"
+	say "(\`fs/proc/cmdline.c\`): a-cmdline-string changes a string, d-cmdline-new-function adds a function"
+	say "and a variable.  The last column is from the module's report."
+	say ""
+	say "| kernel | run | patch | runs | CPU (s) | wall (s) | full build / this (wall) | files, functions |"
+	say "|---|---|---|---|---|---|---|---|"
+	tb_full_wall='' tb_full_kernel='' full_note='' warm_results='' warm_worst=0 full_ratio=''
+	# ---- 5.4.286, the test kernel: its tree built in full, then the tool
+	if [ -z "${KLP_TEST_KERNELS:-}" ] || [ ! -f "$tarball54" ]; then
+		say "| $rel54 | skipped: KLP_TEST_KERNELS${KLP_TEST_KERNELS:+=$KLP_TEST_KERNELS} holds no $(basename "$tarball54") | - | - | - | - | - | - |"
+		full_note="Skipped 5.4: no test kernel (make bench KLP_TEST_KERNELS=DIR, docs/testing.md)."
+	elif ! scripts/test-kernels.sh "$KLP_TEST_KERNELS" "$rel54" 5.4.286-1 "$(basename "$tarball54")" \
+			"vmlinux-$rel54.xz" >> "$log" 2>&1; then
+		say "| $rel54 | skipped: its packages are not installed or do not match SHA256SUMS (scripts/test-kernels.sh, see the log) | - | - | - | - | - | - |"
+		full_note="Skipped 5.4: scripts/test-kernels.sh failed (as root it installs the packages)."
+	else
+		vml54=$tb/vmlinux-$rel54
+		xz -dc "$KLP_TEST_KERNELS/vmlinux-$rel54.xz" > "$vml54" || fail "cannot decompress vmlinux-$rel54.xz"
+		# The full build: the same tarball and config, built as a distribution
+		# builds its kernel (what kpatch-build and klp-build pay twice a patch).
+		full=$tb/full-$rel54
+		mkdir -p "$full"
+		note "full build of $rel54 (make -k -j2 vmlinux modules)"
+		tar -xJf "$tarball54" -C "$full" --strip-components=1 || fail "cannot extract $tarball54"
+		cp "$kdir54/.config" "$full/.config"
+		(cd "$full" && $plain_make make olddefconfig) >> "$log" 2>&1 || fail "make olddefconfig of $rel54 failed"
+		cmp -s "$kdir54/.config" "$full/.config" || fail "make olddefconfig changed the .config of $rel54"
+		# The tarball keeps of samples/ only livepatch/, but samples/Makefile
+		# always descends into vfio-mdev/ (which compiles nothing here).
+		[ -e "$full/samples/vfio-mdev/Makefile" ] || { mkdir -p "$full/samples/vfio-mdev" && : > "$full/samples/vfio-mdev/Makefile"; }
+		# It has no source of drivers/ and sound/ either, only their
+		# makefiles: make -k compiles everything else, then stops before
+		# the link.  Nothing else may fail.
+		ab -1 -n 1 -w 0 -C "$full" "$plain_make make -k -j2 vmlinux modules > $tb/full.log 2>&1 || :"
+		tb_full_wall=$r_wall tb_full_kernel=$rel54
+		cat "$tb/full.log" >> "$log"
+		! grep -E ': (fatal )?error: ' "$tb/full.log" >&2 || fail "the full build of $rel54 has compile errors"
+		sed -n "s/.*No rule to make target '\([^']*\)'.*/\1/p" "$tb/full.log" | sort -u > "$tb/full.missing"
+		! grep -v -E '^(drivers|sound)/' "$tb/full.missing" >&2 ||
+			fail "the full build of $rel54 misses more than the sources of drivers/ and sound/"
+		missing=$(wc -l < "$tb/full.missing")
+		# Objects compiled: every .o whose kbuild .cmd is a compile (C or
+		# assembler), host programs and objtool left out.
+		objs=$(find "$full" -path "$full/scripts" -prune -o -path "$full/tools" -prune -o \
+			-name '.*.o.cmd' -exec grep -l '^cmd_[^ ]* := .* -c ' {} + | wc -l)
+		[ "$objs" -gt 100 ] || fail "the full build of $rel54 compiled only $objs objects"
+		files54=$(readelf -sW "$vml54" | awk '$4 == "FILE"' | wc -l)
+		say "| $rel54 | full build: \`make -k -j2 vmlinux modules\` (all but drivers/, a lower bound) | - | 1 | $(calc %.1f "$r_cpu") | $(calc %.1f "$r_wall") | 1 | $objs objects compiled |"
+		full_note="Full build of $rel54: \`$(basename "$tarball54")\` extracted, the headers package's \`.config\`
+(\`make olddefconfig\` leaves it unchanged), \`make -k -j2 vmlinux modules\` with \`$(gcc --version | head -n 1)\`
+(the kernel's own: $(sed -n 's/.*LINUX_COMPILER "\(.*\)"/\1/p' "$kdir54/include/generated/compile.h" 2>/dev/null)):
+$objs objects compiled (kbuild \`.o.cmd\` files of a compile, outside scripts/ and tools/).  The tarball is
+the tree the test kernel was built from without what its config never compiles (arch/ only x86,
+samples/ only livepatch, for which an empty samples/vfio-mdev/Makefile stands in) and without the
+sources of drivers/ and sound/, of which it keeps only the makefiles: the build compiles everything
+else, then ($missing objects of drivers/ with no source, \`$tb/full.missing\`) stops before linking
+vmlinux and the modules.  So its time is a lower bound of the full build and the ratios below
+understate klp-tag-build's advantage.  (The test kernel's vmlinux has $files54 STT_FILE symbols.)"
+		rm -rf "$full"
+		tbuild_rows "$rel54" t54 "$TB_COLD_RUNS54" "$patch_a" "$patch_d" -- \
+			--source "$tarball54" --kdir "$kdir54" --symbols "/boot/System.map-$rel54" --vmlinux "$vml54"
+		full_ratio=$(calc %.1f "$tb_full_wall / $tb_warm_wall")
+		full_cold_ratio=$(calc %.1f "$tb_full_wall / $tb_cold_wall")
+		warm_results="$rel54 $(calc %.1f "$tb_warm_wall") s"
+		warm_worst=$tb_warm_wall
+	fi
+	# ---- Debian's 6.1: no full build here; its object count from vmlinux
+	src61=/usr/src/linux-source-6.1.tar.xz
+	dbg61=
+	cold61=
+	if [ -z "$KVER" ] || [ ! -f "$KDIR/.config" ]; then
+		say "| Debian 6.1 | skipped: no kernel headers (install linux-headers-amd64) | - | - | - | - | - | - |"
+	elif [ ! -f "$src61" ]; then
+		say "| $KVER | skipped: no $src61 (install linux-source-6.1) | - | - | - | - | - | - |"
+	elif ! dbg61=$(scripts/system-map.sh --vmlinux "$KVER" "${MAP_DIR:-$out/system-map}" 2>> "$log"); then
+		say "| $KVER | skipped: no System.map and vmlinux of $KVER (scripts/system-map.sh --vmlinux, see the log) | - | - | - | - | - | - |"
+		dbg61=
+	else
+		map61=$(echo "$dbg61" | sed -n 1p)
+		vml61=$(echo "$dbg61" | sed -n 2p)
+		tbuild_rows "$KVER" t61 "$TB_COLD_RUNS61" "$patch_a" -- \
+			--source "$src61" --kdir "$KDIR" --symbols "$map61" --vmlinux "$vml61"
+		cold61=$tb_cold_wall
+		warm_results="${warm_results:+$warm_results, }$KVER $(calc %.1f "$tb_warm_wall") s"
+		warm_worst=$(calc %.4f "$tb_warm_wall > $warm_worst ? $tb_warm_wall : $warm_worst")
+		cus61=$(readelf --debug-dump=aranges "$vml61" 2>/dev/null | grep -c 'Offset into .debug_info' || true)
+		files61=$(readelf -sW "$vml61" | awk '$4 == "FILE"' | wc -l)
+	fi
+	say ""
+	[ -z "$full_note" ] || { say "$full_note"; say ""; }
+	if [ -n "$full_ratio" ]; then
+		say "Ratios (wall, one run of each): a full build of $rel54 takes $full_ratio times as long as a warm"
+		say "klp-tag-build of a-cmdline-string and $full_cold_ratio times as long as a cold one; kpatch-build and"
+		say "klp-build pay such a build twice a patch (original and patched)."
+		say ""
+	fi
+	if [ -n "$cold61" ]; then
+		say "Debian $KVER, a full build of its config: $cus61 objects in vmlinux, counted as the compile"
+		say "units of the debug vmlinux's DWARF (\`readelf --debug-dump=aranges\`; its STT_FILE symbols, which"
+		say "units without local symbols lack, number $files61).  Vmlinux only: its modules are not counted"
+		say "(no image package's modules read here)."
+		say ""
+	fi
+	if [ -n "$warm_results" ]; then
+		goal "$goal_warm" "$warm_results ($(nproc) CPUs)" \
+			"$(calc %s "$warm_worst < 15 ? \"met\" : \"MISSED\"")"
+	else
+		goal "$goal_warm" "no kernel" "not run"
+	fi
+	if [ -n "$full_ratio" ]; then
+		goal "$goal_fast" "${full_ratio}x (cold ${full_cold_ratio}x)" \
+			"$(calc %s "$full_ratio >= 50 ? \"met\" : \"MISSED\"")"
+	else
+		goal "$goal_fast" "no 5.4 test kernel" "not run"
+	fi
+	if [ -n "$cold61" ]; then
+		goal "$goal_cold" "$(calc %.1f "$cold61") s" "$(calc %s "$cold61 < 120 ? \"met\" : \"MISSED\"")"
+	else
+		goal "$goal_cold" "no Debian 6.1" "not run"
+	fi
+fi
 
 # ---- goals ------------------------------------------------------------------------
 
