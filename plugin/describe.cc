@@ -126,8 +126,10 @@ static void add_type(const char *kind, tree type, const char *name)
 		type_layouts[*seen].uid = uid;
 		return;
 	}
-	type_index->put(xstrdup(tag), type_layouts.length());
-	type_layouts.safe_push(type_layout{ xstrdup(tag), size, hash, uid });
+	const char *key = xstrdup(tag);
+
+	type_index->put(key, type_layouts.length());
+	type_layouts.safe_push(type_layout{ key, size, hash, uid });
 }
 
 /* A struct or union type is complete: its layout, when it has a tag and file scope. */
