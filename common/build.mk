@@ -8,13 +8,13 @@
 # symvers.c: Module.symvers, over namehash.c), what klp-tag-build reads and
 # writes of a kernel build (udiff.c: patches, kcmd.c: kbuild's .cmd files,
 # linesync.c: the #line marks that keep __LINE__, dotconfig.c: .config
-# files), x86-64 instruction lengths and address fields (x86insn.c) and
+# files, makerec.c: kbuild's sub-makes recorded and run again), x86-64 instruction lengths and address fields (x86insn.c) and
 # small helpers (util.c).  One static library, position-independent so
 # that the plugin (a shared object) links it as the tools do.  The fuzzers build the same sources with their own
 # instrumentation (fuzz/build.mk).
 
 COMMON_SRCS := $(addprefix common/,kernel_abi.c objname.c klp_map.c tagfile.c tables.c describe.c extract.c \
-	util.c namehash.c sysmap.c symvers.c udiff.c kcmd.c linesync.c x86insn.c dotconfig.c)
+	util.c namehash.c sysmap.c symvers.c udiff.c kcmd.c linesync.c x86insn.c dotconfig.c makerec.c)
 COMMON_HDRS := $(wildcard common/*.h)
 COMMON_OBJS := $(COMMON_SRCS:.c=.o)
 COMMON_LIB := common/libklp-common.a
@@ -28,7 +28,8 @@ $(COMMON_LIB): $(COMMON_OBJS)
 	$(AR) rcs $@ $^
 
 COMMON_UNIT_TESTS := $(addprefix common/tests/,unit-objname unit-kernel-abi unit-map unit-tagfile \
-	unit-util unit-symdb unit-udiff unit-kcmd unit-linesync unit-x86insn unit-dotconfig unit-describe unit-extract)
+	unit-util unit-symdb unit-udiff unit-kcmd unit-linesync unit-x86insn unit-dotconfig unit-describe unit-extract \
+	unit-makerec)
 common/tests/unit-%: common/tests/unit-%.c common/tests/unit.h common/tests/linesync-check.h $(COMMON_LIB) $(FLAGS_STAMP)
 	$(CC) $(COMMON_CFLAGS) $(LDFLAGS) -o $@ $< $(COMMON_LIB)
 

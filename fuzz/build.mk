@@ -8,9 +8,9 @@
 # on any ELF bytes, what klp-tag-build reads: patches (udiff), kbuild's
 # .cmd files (kcmd), the two versions of a patched file (linesync), the
 # x86-64 instruction decoder, the DWARF compile-unit reader of the
-# verification, the kernel .config reader, and the verification itself on
-# any object and kernel binary, the comparison of two compiles of one
-# file.  Each harness asserts
+# verification, the kernel .config reader, kbuild's recorded sub-makes
+# (makerec), and the verification itself on any object and kernel binary,
+# the comparison of two compiles of one file.  Each harness asserts
 # properties, not only "no crash" (see the comment at the top of each
 # fuzz/fuzz_*.c; fuzz/fuzz.h has the check they share).
 #
@@ -40,7 +40,7 @@ FUZZ_CFLAGS := -std=gnu11 -g -O1 -fsanitize=fuzzer,address,undefined \
 FUZZ_COV_CFLAGS := -std=gnu11 -g -O1 -fsanitize=fuzzer -fprofile-instr-generate \
 	-fcoverage-mapping $(FUZZ_INCLUDES)
 
-FUZZ_HARNESSES := rewrite tagfile tables objname elf sysmap symvers reloc udiff kcmd linesync x86insn dwarf dotconfig verify describe extract compare
+FUZZ_HARNESSES := rewrite tagfile tables objname elf sysmap symvers reloc udiff kcmd linesync x86insn dwarf dotconfig verify describe extract compare makerec
 FUZZ_BINS := $(FUZZ_HARNESSES:%=$(FUZZ_DIR)/fuzz_%)
 # The code under test of each harness, besides the common library.
 FUZZ_SRCS_rewrite := plugin/asm_rewrite.c
@@ -61,6 +61,7 @@ FUZZ_LIBS_reloc := -lelf
 FUZZ_SRCS_x86insn :=
 FUZZ_SRCS_dwarf := $(TAGBUILD_DIR)/dwarf.c
 FUZZ_SRCS_dotconfig :=
+FUZZ_SRCS_makerec :=
 FUZZ_SRCS_verify := $(VERIFY_LIB_SRCS) $(CHECKER_LIB_SRCS)
 FUZZ_LIBS_verify := -lelf
 FUZZ_SRCS_compare := $(COMPARE_LIB_SRCS) $(CHECKER_LIB_SRCS)

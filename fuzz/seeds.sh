@@ -13,7 +13,7 @@ set -eu
 top=$(cd "$(dirname "$0")/.." && pwd)
 c=$top/fuzz/corpus
 mkdir -p "$c/rewrite" "$c/tagfile" "$c/objname" "$c/elf" "$c/sysmap" "$c/symvers" "$c/reloc" \
-	"$c/x86insn" "$c/dwarf" "$c/dotconfig" "$c/verify" "$c/compare"
+	"$c/x86insn" "$c/dwarf" "$c/dotconfig" "$c/verify" "$c/compare" "$c/makerec"
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 
@@ -256,5 +256,14 @@ done
 printf 'CONFIG_A=y\n# CONFIG_B is not set\nCONFIG_C="x \\"y\\" \\\\"\nCONFIG_D=0x10\nCONFIG_E=n\nCONFIG_A=m\n# comment\n\nCONFIG_F=-1' |
 	seed dotconfig forms
 printf 'CONFIG_A=y\r\nCONFIG_B="open\nfoo=bar\n' | seed dotconfig errors
+
+# Recorded sub-makes: 5.4's single-build descent and 4.x's per-file one as
+# klp-tag-build writes them, a prepare step, and a record cut short.
+printf 'klp-make-record 1\000/cache/src\0006\000-f\000./scripts/Makefile.build\000obj=fs\000single-build=1\000need-builtin=1\000need-modorder=1\0004\000MAKELEVEL=1\000KBUILD_SINGLE_TARGETS=fs/proc/cmdline.o\000MAKE=/usr/bin/klp-tag-build --record-make /w/r\000MAKEFLAGS=rRs -j2 --jobserver-auth=3,4 --no-print-directory -- MAKE=/usr/bin/klp-tag-build\\ --record-make\\ /w/r KCFLAGS=-fplugin=/p\\ -x CC=gcc\000' |
+	seed makerec descent54
+printf 'klp-make-record 1\000/t\0004\000-f\000./scripts/Makefile.build\000obj=fs/proc\000fs/proc/cmdline.o\0002\000MFLAGS=-rRs -j2 --jobserver-fds=3,4\000MAKEFLAGS=rRs -j2 --jobserver-fds=3,4 -- MAKE=x\000' |
+	seed makerec descent419
+printf 'klp-make-record 1\000/t\0003\000-f\000./scripts/Makefile.build\000obj=.\0000\000' | seed makerec prepare
+printf 'klp-make-record 1\000/t\0002\000-f\000' | seed makerec short
 
 echo "fuzz/corpus: $n testsuite files as rewriter seeds"
