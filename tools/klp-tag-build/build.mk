@@ -7,7 +7,7 @@
 # the plugin in the target compiler's plugin directory.
 
 TAGBUILD := $(TAGBUILD_DIR)/klp-tag-build
-TAGBUILD_LIB_SRCS := $(addprefix $(TAGBUILD_DIR)/,files.c run.c target.c debug.c prepare.c patches.c \
+TAGBUILD_LIB_SRCS := $(addprefix $(TAGBUILD_DIR)/,files.c run.c replay.c target.c debug.c prepare.c patches.c \
 	compile.c prove.c decide.c generate.c build.c report.c)
 TAGBUILD_HDRS := $(TAGBUILD_DIR)/tb.h $(VERIFY_HDRS)
 TAGBUILD_CFLAGS = $(VERIFY_CFLAGS) -DTB_DATADIR='"$(DATADIR)"'

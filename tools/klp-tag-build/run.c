@@ -109,7 +109,7 @@ static char *read_all(int fd)
 }
 
 static int run_env(const struct tb_options *o, const char *const *argv, const char *dir,
-		   bool clean_make_env, char **output, char *err, size_t len)
+		   bool clean_make_env, char *const *envp, char **output, char *err, size_t len)
 {
 	int fds[2] = { -1, -1 };
 	int status;
@@ -150,7 +150,10 @@ static int run_env(const struct tb_options *o, const char *const *argv, const ch
 			fprintf(stderr, "cannot enter %s: %s\n", dir, strerror(errno));
 			_exit(127);
 		}
-		execvp(argv[0], (char *const *)argv);
+		if (envp)
+			execvpe(argv[0], (char *const *)argv, envp);
+		else
+			execvp(argv[0], (char *const *)argv);
 		fprintf(stderr, "cannot run %s: %s\n", argv[0], strerror(errno));
 		_exit(127);
 	}
@@ -178,7 +181,13 @@ static int run_env(const struct tb_options *o, const char *const *argv, const ch
 int tb_run(const struct tb_options *o, const char *const *argv, const char *dir, char **output,
 	   char *err, size_t len)
 {
-	return run_env(o, argv, dir, false, output, err, len);
+	return run_env(o, argv, dir, false, NULL, output, err, len);
+}
+
+int tb_run_in(const struct tb_options *o, const char *const *argv, const char *dir,
+	      char *const *envp, char **output, char *err, size_t len)
+{
+	return run_env(o, argv, dir, false, envp, output, err, len);
 }
 
 int tb_make(const struct tb_options *o, const struct tb_tree *tree, const char *const *args,
@@ -201,7 +210,7 @@ int tb_make(const struct tb_options *o, const struct tb_tree *tree, const char *
 	for (size_t i = 0; i < nargs; i++)
 		argv[n++] = args[i];
 	argv[n] = NULL;
-	r = run_env(o, argv, NULL, true, output, err, len);
+	r = run_env(o, argv, NULL, true, NULL, output, err, len);
 	free(argv);
 	return r;
 }

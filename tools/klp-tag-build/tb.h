@@ -149,6 +149,8 @@ struct tb_patchset {
 	size_t *lens;
 	struct tb_file *files;		/* every touched file once, sorted by path */
 	size_t nfiles;
+	/* How the patched files were compiled: "replayed", or "make" and why (compile.c). */
+	char patched_compile[256];
 };
 
 /* 0; -1 when a file entry is refused; -2 when a PATCH cannot be read or is no diff. */
@@ -302,6 +304,23 @@ int tb_run(const struct tb_options *o, const char *const *argv, const char *dir,
 	   char *err, size_t len);
 void tb_progress(const struct tb_options *o, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
+/* tb_run with exactly the environment ENVP. */
+int tb_run_in(const struct tb_options *o, const char *const *argv, const char *dir,
+	      char *const *envp, char **output, char *err, size_t len);
+
+/*
+ * replay.c: kbuild's Makefile.build descents recorded during the original
+ * compile and run again for the patched one (common/makerec.h).
+ * tb_record_arg: the MAKE=... word for the original's make (malloc'd),
+ * NULL when recording is not possible here.  tb_record_make: the
+ * recorder itself (`klp-tag-build --record-make DIR ARGS...`); runs make.
+ * tb_replay: 0 when every recorded descent that covers one of PATHS ran
+ * and succeeded; else WHY says what stood in the way.
+ */
+char *tb_record_arg(const char *work);
+int tb_record_make(const char *dir, int argc, char **argv);
+int tb_replay(const struct tb_options *o, const char *work, const char *const *paths, size_t n,
+	      char *why, size_t len);
 
 /* files.c: the directories of PATH (not PATH itself), and a file's copy. */
 int tb_mkdirs(const char *path, char *err, size_t len);
