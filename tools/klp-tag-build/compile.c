@@ -167,13 +167,76 @@ static void forget_outputs(const struct tb_tree *tree, const struct tb_file *f)
 	free(obj);
 }
 
+/* Remove F's .o.cmd as well: a replay must write it again to count. */
+static void forget_cmd(const struct tb_tree *tree, const struct tb_file *f)
+{
+	char *cmd = cmd_file_of(tree->src, f->path);
+
+	if (cmd)
+		unlink(cmd);
+	free(cmd);
+}
+
+/*
+ * The patched compile by kbuild's recorded descents (replay.c): 0 when
+ * each file's object was made again by the very command the original's
+ * .cmd holds; else WHY says what stood in the way.
+ */
+static int replay_patched(const struct tb_options *o, const struct tb_tree *tree,
+			  struct tb_patchset *p, const char *work, char *why, size_t len)
+{
+	const char **paths = calloc(p->nfiles ? p->nfiles : 1, sizeof(*paths));
+	int r = -1;
+
+	if (!paths) {
+		snprintf(why, len, "out of memory");
+		return -1;
+	}
+	for (size_t i = 0; i < p->nfiles; i++) {
+		paths[i] = p->files[i].path;
+		forget_cmd(tree, &p->files[i]);
+	}
+	if (tb_replay(o, work, paths, p->nfiles, why, len))
+		goto done;
+	for (size_t i = 0; i < p->nfiles; i++) {
+		const struct tb_file *f = &p->files[i];
+		char *cmdpath = cmd_file_of(tree->src, f->path), *text = NULL;
+		char kerr[KLP_KCMD_ERRLEN];
+		struct klp_kcmd c = { 0 };
+		size_t n;
+		int e = cmdpath ? klp_read_file(cmdpath, &text, &n) : ENOMEM;
+
+		if (e) {
+			snprintf(why, len, "the replay left no %.120s (%s)",
+				 cmdpath ? cmdpath : f->path, strerror(e));
+		} else if (klp_kcmd_parse(text, n, &c, kerr)) {
+			snprintf(why, len, "%.100s: %.120s", cmdpath, kerr);
+			e = -1;
+		} else if (!f->cmd.command || strcmp(c.command, f->cmd.command)) {
+			snprintf(why, len, "the replay compiled %.120s with another command than "
+				 "the original's", f->path);
+			e = -1;
+		}
+		klp_kcmd_free(&c);
+		free(text);
+		free(cmdpath);
+		if (e)
+			goto done;
+	}
+	r = 0;
+done:
+	free(paths);
+	return r;
+}
+
 /* make every file's .o; copy object and describe file to WORK/SIDE/PATH.{o,klp-describe}. */
 static int compile_side(const struct tb_options *o, const struct tb_tree *tree,
 			struct tb_patchset *p, const char *work, bool patched, char *err,
 			size_t len)
 {
 	const char *side = patched ? "patched" : "orig";
-	const char **args = calloc(p->nfiles + 2, sizeof(*args));
+	const char **args = calloc(p->nfiles + 3, sizeof(*args));
+	char *record = NULL, why[sizeof(p->patched_compile) - 8];
 	char **objs = calloc(p->nfiles, sizeof(*objs));
 	char *out = NULL;
 	int status, r = -1;
@@ -183,6 +246,8 @@ static int compile_side(const struct tb_options *o, const struct tb_tree *tree,
 		goto done;
 	}
 	args[0] = "-j2";
+	/* The original's make records its descents for the patched compile. */
+	record = patched ? NULL : tb_record_arg(work);
 	for (size_t i = 0; i < p->nfiles; i++) {
 		forget_outputs(tree, &p->files[i]);
 		objs[i] = with_suffix(p->files[i].path, ".o");
@@ -194,7 +259,17 @@ static int compile_side(const struct tb_options *o, const struct tb_tree *tree,
 		tb_progress(o, "compile %s (%s)", p->files[i].path,
 			    patched ? "patched" : "original");
 	}
-	status = tb_make(o, tree, args, &out, err, len);
+	args[p->nfiles + 1] = record;
+	status = 1;
+	if (patched && !replay_patched(o, tree, p, work, why, sizeof(why))) {
+		snprintf(p->patched_compile, sizeof(p->patched_compile), "replayed");
+		status = 0;
+	} else if (patched) {
+		snprintf(p->patched_compile, sizeof(p->patched_compile), "make %s", why);
+		tb_progress(o, "patched compile by the top-level make: %s", why);
+	}
+	if (status)
+		status = tb_make(o, tree, args, &out, err, len);
 	if (status < 0)
 		goto done;
 	if (status) {
@@ -261,6 +336,7 @@ done:
 		free(objs[i]);
 	free(objs);
 	free(args);
+	free(record);
 	free(out);
 	return r;
 }

@@ -12,6 +12,7 @@
  *     tree DIR prepared SECONDS | tree DIR reused
  *     patch PATH
  *     file PATH OBJECT verified BINARY SHA256 | file PATH OBJECT unverified WHY...
+ *     compile patched replayed | compile patched make WHY...
  *     replace SYMBOL OBJECT REASON [sympos=N] [because=C1,C2]
  *     carry CNAME PATH           (a function whose body the module holds)
  *     data DECL PATH
@@ -176,6 +177,8 @@ int tb_report(const struct tb_options *o, const struct tb_target *t, const struc
 			fprintf(f, "file %s %s unverified %s\n", v->file->path, v->file->object,
 				v->why);
 	}
+	if (p->patched_compile[0])
+		fprintf(f, "compile patched %s\n", p->patched_compile);
 	for (size_t i = 0; i < plan->nunits; i++)
 		if (unit_lines(&plan->units[i], m, &rep, &carry, &data, &ext))
 			goto nomem;
