@@ -193,9 +193,21 @@ const char *klp_makerec_descent(const struct klp_makerec *r)
 			dir = w + 4;
 		}
 	}
-	if (!makefile || !dir || !strcmp(dir, ".") || dir[0] == '/')
+	if (!makefile || !dir || dir[0] == '/')
 		return NULL;
 	return dir;
+}
+
+/* Whether word W is PATH's object, "dir/file.o" or "./dir/file.o", for PATH "dir/file.c". */
+static bool names_object(const char *w, const char *path)
+{
+	size_t n = strlen(path);
+
+	if (n < 3 || strcmp(path + n - 2, ".c"))
+		return false;
+	if (!strncmp(w, "./", 2))
+		w += 2;
+	return strlen(w) == n && !strncmp(w, path, n - 1) && w[n - 1] == 'o';
 }
 
 bool klp_makerec_covers(const struct klp_makerec *r, const char *path)
@@ -203,9 +215,14 @@ bool klp_makerec_covers(const struct klp_makerec *r, const char *path)
 	const char *dir = klp_makerec_descent(r);
 	size_t n = dir ? strlen(dir) : 0;
 
+	if (!dir)
+		return false;
+	for (size_t i = 0; i < r->argc; i++)
+		if (names_object(r->argv[i], path))
+			return true;
 	while (n && dir[n - 1] == '/')
 		n--;
-	return n && !strncmp(path, dir, n) && path[n] == '/' && path[n + 1];
+	return n && strcmp(dir, ".") && !strncmp(path, dir, n) && path[n] == '/' && path[n + 1];
 }
 
 static bool dropped_word(const char *w, size_t n, bool overrides)

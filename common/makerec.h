@@ -6,7 +6,8 @@
  * (dozens of cc-option probes, the prepare checks) before it starts the
  * one sub-make that compiles the file:
  *
- *     make -f ./scripts/Makefile.build obj=fs single-build=1 ...   (5.4 on)
+ *     make -f ./scripts/Makefile.build obj=fs single-build=1 ...   (5.4)
+ *     make -f ./scripts/Makefile.build obj=. ... ./fs/proc/foo.o     (6.1)
  *     make -f ./scripts/Makefile.build obj=fs/proc fs/proc/foo.o     (4.x)
  *
  * with the top level's exported variables as its environment.  Neither
@@ -26,14 +27,17 @@
  * entry has a non-empty name before its '='.  Anything else is refused
  * with one sentence naming the item.
  *
- * The sub-make to run again is a Makefile.build descent: "-f" followed by
- * a path ending in "scripts/Makefile.build", and one "obj=DIR" with DIR
- * not "." (the prepare steps have obj=scripts/..., obj=. and the like;
- * they are excluded by what the patched files are under, see
- * klp_makerec_covers).  Its environment for the second run drops MAKE
- * and, from MAKEFLAGS and MFLAGS, the jobserver's file descriptors (they
- * were the first make's) and the MAKE= override, so that the sub-make
- * and everything under it run plain `make`, exactly as kbuild does.
+ * A Makefile.build descent is a sub-make with "-f" followed by a path
+ * ending in "scripts/Makefile.build" and one "obj=DIR", DIR relative.  It
+ * builds a source file when the file is under a DIR other than "." (5.4
+ * names its targets in KBUILD_SINGLE_TARGETS, 4.x descends into the
+ * file's own directory) or when one of its goals is the file's object
+ * (6.1 descends from obj=. with "./fs/proc/foo.o"); the prepare steps
+ * (obj=scripts/basic, obj=. prepare and the like) build no kernel file.
+ * A descent's environment for the second run drops MAKE and, from
+ * MAKEFLAGS and MFLAGS, the jobserver's file descriptors (they were the
+ * first make's) and the MAKE= override, so that the sub-make and
+ * everything under it run plain `make`, exactly as kbuild does.
  *
  * Plain C, no I/O: the caller reads and writes the files.
  */
@@ -65,10 +69,10 @@ int klp_makerec_parse(const char *text, size_t n, struct klp_makerec *r,
 		      char err[KLP_MAKEREC_ERRLEN]);
 void klp_makerec_free(struct klp_makerec *r);
 
-/* DIR of a Makefile.build descent's obj=DIR; NULL for any other sub-make. */
+/* DIR of a Makefile.build descent's obj=DIR ("." too); NULL for any other sub-make. */
 const char *klp_makerec_descent(const struct klp_makerec *r);
 
-/* Whether the descent R builds PATH (a source path in the tree): PATH is under its DIR. */
+/* Whether the descent R builds PATH (a tree's "dir/file.c"), by the rule above. */
 bool klp_makerec_covers(const struct klp_makerec *r, const char *path);
 
 /*

@@ -155,6 +155,9 @@ static void descents(void)
 					  "fs/proc/cmdline.o", NULL };
 	static const char *const abs_build[] = { "-f", "/src/scripts/Makefile.build", "obj=kernel/",
 						 NULL };
+	static const char *const d61[] = { "-f", "./scripts/Makefile.build", "obj=.",
+					   "need-builtin=1", "need-modorder=1", "./fs/proc/cmdline.o",
+					   "./kernel/fork.o", NULL };
 	static const char *const prep_dot[] = { "-f", "./scripts/Makefile.build", "obj=.",
 						"missing-syscalls", NULL };
 	static const char *const prep_basic[] = { "-f", "./scripts/Makefile.build",
@@ -173,7 +176,8 @@ static void descents(void)
 	UNIT_CHECK_STR("makerec: 4.x's descent into the file's directory", descent_of(d4),
 		       "fs/proc");
 	UNIT_CHECK_STR("makerec: Makefile.build by absolute path", descent_of(abs_build), "kernel/");
-	UNIT_CHECK_STR("makerec: the prepare step obj=. is none", descent_of(prep_dot), "-");
+	UNIT_CHECK_STR("makerec: 6.1's descent from obj=.", descent_of(d61), ".");
+	UNIT_CHECK_STR("makerec: the prepare step obj=. is one too", descent_of(prep_dot), ".");
 	UNIT_CHECK_STR("makerec: the top Makefile again is none", descent_of(top), "-");
 	UNIT_CHECK_STR("makerec: Makefile.clean is none", descent_of(clean), "-");
 	UNIT_CHECK_STR("makerec: another Makefile is none", descent_of(other_build), "-");
@@ -190,8 +194,15 @@ static void descents(void)
 	UNIT_CHECK("makerec: obj=kernel/ covers kernel/fork.c", covers(abs_build, "kernel/fork.c"));
 	UNIT_CHECK("makerec: obj=scripts/basic does not cover fs/a.c",
 		   !covers(prep_basic, "fs/a.c"));
-	UNIT_CHECK("makerec: no descent covers nothing", !covers(prep_dot, "a.c") &&
-		   !covers(top, "fs/a.c"));
+	UNIT_CHECK("makerec: obj=. covers the objects it is asked for",
+		   covers(d61, "fs/proc/cmdline.c") && covers(d61, "kernel/fork.c"));
+	UNIT_CHECK("makerec: obj=. covers no other file", !covers(d61, "fs/proc/meminfo.c") &&
+		   !covers(d61, "fs/proc/cmdline.h") && !covers(d61, "fs/proc/cmdline"));
+	UNIT_CHECK("makerec: 4.x's goal covers its file", covers(d4, "fs/proc/cmdline.c"));
+	UNIT_CHECK("makerec: obj=. prepare covers nothing", !covers(prep_dot, "a.c") &&
+		   !covers(prep_dot, "missing-syscalls.c"));
+	UNIT_CHECK("makerec: no descent covers nothing", !covers(top, "fs/a.c") &&
+		   !covers(clean, "fs/a.c"));
 }
 
 static const char *flags(const char *v)
