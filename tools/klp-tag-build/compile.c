@@ -73,34 +73,43 @@ static void define_unquoted(const struct klp_words *w, const char *name, char *b
 	buf[n] = 0;
 }
 
+/* CMDPATH parsed into *C: 0, an errno value when it cannot be read, or -1 with KERR set. */
+static int load_kcmd(const char *cmdpath, struct klp_kcmd *c, char kerr[KLP_KCMD_ERRLEN])
+{
+	char *text;
+	size_t n;
+	int e = klp_read_file(cmdpath, &text, &n);
+
+	if (e)
+		return e;
+	e = klp_kcmd_parse(text, n, c, kerr) ? -1 : 0;
+	free(text);
+	return e;
+}
+
 /* Read the .cmd kbuild left for F: the command and what it says of the unit. */
 static int read_cmd(const struct tb_tree *tree, struct tb_file *f, char *err, size_t len)
 {
 	char *cmdpath = cmd_file_of(tree->src, f->path);
 	char kerr[KLP_KCMD_ERRLEN];
-	char *text;
-	size_t n;
 	int e;
 
 	if (!cmdpath)
 		return klp_fail(err, len, "out of memory");
-	e = klp_read_file(cmdpath, &text, &n);
-	if (e) {
+	klp_kcmd_free(&f->cmd);
+	klp_words_free(&f->argv);
+	e = load_kcmd(cmdpath, &f->cmd, kerr);
+	if (e > 0) {
 		klp_fail(err, len, "%s: kbuild left no command file %s (%s): is the file "
 			 "built by this kernel's configuration?", f->path, cmdpath, strerror(e));
 		free(cmdpath);
 		return -1;
 	}
-	klp_kcmd_free(&f->cmd);
-	klp_words_free(&f->argv);
-	if (klp_kcmd_parse(text, n, &f->cmd, kerr) ||
-	    klp_shell_words(f->cmd.command, &f->argv, kerr)) {
+	if (e || klp_shell_words(f->cmd.command, &f->argv, kerr)) {
 		klp_fail(err, len, "%s: %s", cmdpath, kerr);
-		free(text);
 		free(cmdpath);
 		return -1;
 	}
-	free(text);
 	free(cmdpath);
 	f->is_module = klp_words_define(&f->argv, "MODULE") != NULL;
 	define_unquoted(&f->argv, "KBUILD_MODNAME", f->modname, sizeof(f->modname));
@@ -200,25 +209,22 @@ static int replay_patched(const struct tb_options *o, const struct tb_tree *tree
 		goto done;
 	for (size_t i = 0; i < p->nfiles; i++) {
 		const struct tb_file *f = &p->files[i];
-		char *cmdpath = cmd_file_of(tree->src, f->path), *text = NULL;
+		char *cmdpath = cmd_file_of(tree->src, f->path);
 		char kerr[KLP_KCMD_ERRLEN];
 		struct klp_kcmd c = { 0 };
-		size_t n;
-		int e = cmdpath ? klp_read_file(cmdpath, &text, &n) : ENOMEM;
+		int e = cmdpath ? load_kcmd(cmdpath, &c, kerr) : ENOMEM;
 
-		if (e) {
+		if (e > 0) {
 			snprintf(why, len, "the replay left no %.120s (%s)",
 				 cmdpath ? cmdpath : f->path, strerror(e));
-		} else if (klp_kcmd_parse(text, n, &c, kerr)) {
+		} else if (e) {
 			snprintf(why, len, "%.100s: %.120s", cmdpath, kerr);
-			e = -1;
 		} else if (!f->cmd.command || strcmp(c.command, f->cmd.command)) {
 			snprintf(why, len, "the replay compiled %.120s with another command than "
 				 "the original's", f->path);
 			e = -1;
 		}
 		klp_kcmd_free(&c);
-		free(text);
 		free(cmdpath);
 		if (e)
 			goto done;
