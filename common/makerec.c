@@ -49,16 +49,18 @@ int klp_makerec_format(const char *cwd, const char *const *argv, const char *con
 	return 0;
 }
 
+void klp_makerec_env_free(char **env)
+{
+	for (size_t i = 0; env && env[i]; i++)
+		free(env[i]);
+	free(env);
+}
+
+/* Both lists are NULL-terminated, also when a parse stopped half-way (words() fills in order). */
 void klp_makerec_free(struct klp_makerec *r)
 {
-	if (r->argv)
-		for (size_t i = 0; i < r->argc; i++)
-			free(r->argv[i]);
-	if (r->env)
-		for (size_t i = 0; i < r->envc; i++)
-			free(r->env[i]);
-	free(r->argv);
-	free(r->env);
+	klp_makerec_env_free(r->argv);
+	klp_makerec_env_free(r->env);
 	free(r->cwd);
 	memset(r, 0, sizeof(*r));
 }
@@ -272,13 +274,6 @@ char *klp_makerec_flags(const char *value)
 		out[o] = 0;
 	}
 	return out;
-}
-
-void klp_makerec_env_free(char **env)
-{
-	for (size_t i = 0; env && env[i]; i++)
-		free(env[i]);
-	free(env);
 }
 
 char **klp_makerec_replay_env(const struct klp_makerec *r)

@@ -84,6 +84,7 @@ char *klp_makerec_flags(const char *value);
 
 /* R's environment for the second run (see above), malloc'd, NULL-terminated; NULL if no memory. */
 char **klp_makerec_replay_env(const struct klp_makerec *r);
+/* Free a NULL-terminated list of malloc'd strings (the replay environment, a record's lists). */
 void klp_makerec_env_free(char **env);
 
 #endif
